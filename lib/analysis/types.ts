@@ -1,0 +1,88 @@
+/**
+ * The shapes of `analysis.json` (the public contract in ../shared/docs/analysis-format.md)
+ * and of the in-memory stage results that build it. Shared by the CLI, the app's main
+ * process, the renderer and the tests.
+ */
+
+/** A value per time point; null where the signal is absent (no face, unvoiced) — never a made-up 0. */
+export type Series = (number | null)[];
+
+export type Role = 'client' | 'therapist' | 'unknown';
+export type Modality = 'face' | 'body' | 'voice' | 'interaction';
+
+export interface SourceInfo {
+  /** Base name only, never a full path. */
+  file: string;
+  sha256: string;
+  durationSec: number;
+  video: { width: number; height: number; fps: number } | null;
+  audio: { sampleRate: number; channels: number } | null;
+}
+
+export interface FaceTrack {
+  personId: string;
+  t: number[];
+  headYawDeg: Series;
+  headPitchDeg: Series;
+  headRollDeg: Series;
+  /** All 52 MediaPipe blendshape categories, by name. */
+  blendshapes: Record<string, Series>;
+  /** Extension: 1 when this person's face was found at t, 0 when not. */
+  presence: number[];
+}
+
+export interface VoiceTrack {
+  personId: string | null;
+  t: number[];
+  f0Hz: Series;
+  loudnessDb: Series;
+  /** Extension: 1 while speech is detected at t, 0 during silence. */
+  speech: number[];
+}
+
+/** Extension: speech segments (turns) and the pauses between them, in media seconds. */
+export interface SpeechSegment {
+  startSec: number;
+  endSec: number;
+}
+
+export interface Cue {
+  feature: string;
+  before: number | null;
+  after: number | null;
+  z: number | null;
+}
+
+export interface Marker {
+  id: string;
+  startSec: number;
+  endSec: number;
+  personId: string | null;
+  modality: Modality[];
+  kind: string;
+  score: number;
+  summary: string;
+  cues: Cue[];
+  missedBecause?: string[];
+}
+
+export interface Analysis {
+  format: 'attune-analysis';
+  version: 1;
+  source: SourceInfo;
+  analysis: {
+    createdAt: string;
+    app: string;
+    models: { name: string; sha256: string }[];
+    settings: Record<string, unknown>;
+    /** Extension: plain-language notes on what could not be analysed (no face found, no sound…). */
+    notes?: string[];
+  };
+  people: { id: string; role: Role }[];
+  tracks: {
+    face: FaceTrack[];
+    voice: VoiceTrack[];
+    speech?: SpeechSegment[];
+  };
+  markers: Marker[];
+}

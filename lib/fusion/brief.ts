@@ -1,0 +1,70 @@
+/**
+ * Brief excursions: a cue goes far from the person's baseline for a moment and comes back. Easy to miss
+ * live, and too short for the two-window test, which is why they are found separately (and then set
+ * aside, so one blip is not also counted as a lasting change).
+ */
+import type { Series } from '../analysis/types.ts';
+import type { FusionOptions } from './options.ts';
+import { isValue, mean } from './robust.ts';
+
+export interface BriefRun {
+  /** Bins [from, to) where the cue stayed beyond briefMinZ on one side of baseline. */
+  from: number;
+  to: number;
+  /** Bins [contextFrom, from) just before it: the "before" of its evidence. */
+  contextFrom: number;
+  /** Mean z during the excursion minus mean z just before it, in typical spreads. */
+  d: number;
+}
+
+function observed(z: Series, from: number, to: number): number[] {
+  return z.slice(Math.max(0, from), Math.max(0, to)).filter(isValue);
+}
+
+/**
+ * Every brief excursion of one cue. It must: stay beyond briefMinZ for at most briefMaxSec; have observed
+ * bins right before and after it that are back inside briefMinZ; sit in surroundings (briefMaxSec on each
+ * side) whose means are within briefReturnZ of baseline; and stand out from those surroundings by at
+ * least minEvidence standard errors of the cue's bin-to-bin noise.
+ */
+export function findBriefRuns(z: Series, noise: number, options: FusionOptions): BriefRun[] {
+  const maxBins = Math.max(1, Math.round(options.briefMaxSec / options.binSec));
+  const runs: BriefRun[] = [];
+  let k = 0;
+  while (k < z.length) {
+    const v = z[k];
+    if (!isValue(v) || Math.abs(v) < options.briefMinZ) {
+      k++;
+      continue;
+    }
+    const sign = Math.sign(v);
+    const from = k;
+    while (k < z.length && isValue(z[k]) && z[k]! * sign >= options.briefMinZ) k++;
+    const run = briefRunAt(z, from, k, maxBins, noise, options);
+    if (run) runs.push(run);
+  }
+  return runs;
+}
+
+function briefRunAt(z: Series, from: number, to: number, maxBins: number, noise: number, options: FusionOptions): BriefRun | null {
+  const prev = z[from - 1];
+  const next = z[to];
+  if (to - from > maxBins || !isValue(prev) || !isValue(next)) return null;
+  if (Math.abs(prev) >= options.briefMinZ || Math.abs(next) >= options.briefMinZ) return null;
+  const before = observed(z, from - maxBins, from);
+  const after = observed(z, to, to + maxBins);
+  const meanBefore = mean(before)!;
+  if (Math.abs(meanBefore) >= options.briefReturnZ || Math.abs(mean(after)!) >= options.briefReturnZ) return null;
+  const during = mean(observed(z, from, to))!;
+  const around = [...before, ...after];
+  const standardError = noise * Math.sqrt(1 / (to - from) + 1 / around.length);
+  if (Math.abs(during - mean(around)!) / standardError < options.minEvidence) return null;
+  return { from, to, contextFrom: from - maxBins, d: during - meanBefore };
+}
+
+/** The z-series with the excursions' bins set to null. */
+export function withoutRuns(z: Series, runs: readonly BriefRun[]): Series {
+  const masked = [...z];
+  for (const run of runs) masked.fill(null, run.from, run.to);
+  return masked;
+}

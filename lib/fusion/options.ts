@@ -1,0 +1,65 @@
+/**
+ * The settings of fusion, with the defaults that docs/markers.md explains. None of them is tuned to one
+ * recording: each is a unit the clinician can read (seconds, the person's typical spread, noise errors).
+ */
+export interface FusionOptions {
+  /** Width of one bin of the common time grid, in seconds. */
+  binSec: number;
+  /** The two-window test compares windows of this fraction of the duration, clamped to the two limits below. */
+  windowFraction: number;
+  /** Shortest window, seconds: longer than a brief excursion (briefMaxSec), so a blip is not read as lasting. */
+  windowMinSec: number;
+  /** Longest window, seconds: a change that holds this long is a lasting one in a conversation. */
+  windowMaxSec: number;
+  /** A window counts only if at least this fraction of its bins observed the cue (and never fewer than 2 bins). */
+  minCoverage: number;
+  /** Smallest before→after difference, in units of the person's typical spread of that cue, that is a shift. */
+  shiftMinEffect: number;
+  /** Smallest difference, in standard errors of the cue's bin-to-bin noise, for a shift or a brief excursion. */
+  minEvidence: number;
+  /** A brief excursion goes at least this many typical spreads away from the person's baseline… */
+  briefMinZ: number;
+  /** …for at most this many seconds… */
+  briefMaxSec: number;
+  /** …and the cue sits within this many typical spreads of baseline on both sides of it. */
+  briefReturnZ: number;
+}
+
+export const DEFAULT_FUSION_OPTIONS: Readonly<FusionOptions> = Object.freeze({
+  binSec: 0.5,
+  windowFraction: 0.5,
+  windowMinSec: 3,
+  windowMaxSec: 10,
+  minCoverage: 0.3,
+  shiftMinEffect: 1,
+  minEvidence: 5,
+  briefMinZ: 3,
+  briefMaxSec: 2,
+  briefReturnZ: 1.5,
+});
+
+/** The defaults with the caller's overrides; throws on settings that cannot describe a grid or a test. */
+export function resolveOptions(overrides: Partial<FusionOptions> = {}): FusionOptions {
+  const options = { ...DEFAULT_FUSION_OPTIONS, ...overrides };
+  for (const [name, value] of Object.entries(options)) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`fusion option ${name} must be a finite number ≥ 0`);
+  }
+  if (options.binSec <= 0) throw new RangeError('fusion option binSec must be > 0');
+  if (options.windowMinSec > options.windowMaxSec) throw new RangeError('windowMinSec must not exceed windowMaxSec');
+  return options;
+}
+
+/**
+ * The two-window test's window in whole bins: half the recording, clamped to [3 s, 10 s] by default.
+ * Short clips (3–20 s) get the widest windows that still leave room for a before and an after; sessions
+ * get 10 s, so a shift means a change that held for about ten seconds.
+ */
+export function windowBins(durationSec: number, options: FusionOptions): number {
+  const sec = Math.min(options.windowMaxSec, Math.max(options.windowMinSec, options.windowFraction * durationSec));
+  return Math.max(1, Math.round(sec / options.binSec));
+}
+
+/** The fewest observed bins a window (or a brief excursion's surroundings) needs to be compared at all. */
+export function minWindowBins(wBins: number, options: FusionOptions): number {
+  return Math.max(2, Math.ceil(options.minCoverage * wBins));
+}

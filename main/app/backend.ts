@@ -1,0 +1,135 @@
+/**
+ * The app's back end without Electron: the session store, the analysis queue and the handler behind every
+ * IPC channel. Electron's main process wraps it in ipcMain handlers; the renderer's headless-Chromium
+ * harness and the tests call it directly — through `invoke`, which parses payloads exactly as the IPC
+ * edge does.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChannelName, EventName, EventOf, IpcResult } from '../../lib/ipc/contract.ts';
+import { channels } from '../../lib/ipc/contract.ts';
+import { IpcValidationError } from '../../lib/ipc/parse.ts';
+import type { Analysis } from '../../lib/analysis/types.ts';
+import { verifiedModel } from '../../models/manifest.ts';
+import { extractThumbnail } from '../media/thumbnail.ts';
+import { probeMedia } from '../media/probe.ts';
+import type { AnalyzeOptions, VisionEngineFactory } from '../pipeline/types.ts';
+import { APP_VERSION } from '../pipeline/version.ts';
+import type { PersonSnapshot } from '../store/analysis-records.ts';
+import { SessionStore } from '../store/session-store.ts';
+import { AppError } from './app-error.ts';
+import { describeFailure, describeRequestFailure } from './failure-message.ts';
+import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
+import { JobQueue, type RunJob } from './job-queue.ts';
+import type { MediaProbe } from './recording-file.ts';
+
+export type AnalyzeFn = (
+  inputPath: string,
+  options: AnalyzeOptions,
+) => Promise<{ analysis: Analysis; snapshots: PersonSnapshot[] }>;
+
+export interface AppBackendOptions {
+  /** The user profile's folder; the session store is `sessions.db` inside it. */
+  dataDir: string;
+  /** 32 bytes; in the app it comes from safeStorage (see main/store/store-key.ts), tests supply their own. */
+  dbKey: Buffer;
+  modelsDir: string;
+  analyze: AnalyzeFn;
+  /** In the app, the hidden analysis window; by default the pipeline's headless Chromium. */
+  visionEngine?: VisionEngineFactory;
+  pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
+  probe?: MediaProbe;
+  extractThumbnail?: ThumbnailExtractor;
+}
+
+/** What the attune-media:// protocol may serve for a session: the recording as it was imported. */
+export interface RecordingRef {
+  filePath: string;
+  sizeBytes: number;
+  mtimeMs: number;
+}
+
+export interface AppBackend {
+  handlers: Handlers;
+  /** Parses `payload` from unknown and runs the channel's handler; errors come back as `{ ok: false }`. */
+  invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>>;
+  subscribe<E extends EventName>(event: E, listener: (event: EventOf<E>) => void): () => void;
+  recordingFor(sessionId: string): RecordingRef | null;
+  /** Cancels the running analysis, waits for it to stop, and closes the store. */
+  close(): Promise<void>;
+}
+
+export const STORE_FILE = 'sessions.db';
+
+export function createAppBackend(options: AppBackendOptions): AppBackend {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const store = SessionStore.open(join(options.dataDir, STORE_FILE), options.dbKey);
+  store.sessions.settleInterruptedRuns('Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.');
+
+  const runAnalysis: RunJob = async ({ sessionId }, { signal, onProgress }) => {
+    const row = store.sessions.get(sessionId);
+    if (!row) throw new AppError('not-found', 'The session was deleted before its analysis started.');
+    store.sessions.setStatus(sessionId, 'analysing');
+    try {
+      const result = await options.analyze(row.filePath, {
+        modelsDir: options.modelsDir,
+        signal,
+        onProgress,
+        ...(options.visionEngine ? { visionEngine: options.visionEngine } : {}),
+      });
+      signal.throwIfAborted();
+      if (result.analysis.source.sha256 !== row.sha256) {
+        throw new AppError('conflict', `The recording "${row.fileName}" changed while it was being analysed, so the result was not saved.`);
+      }
+      store.analyses.save(sessionId, result.analysis, result.snapshots);
+    } catch (error) {
+      store.sessions.settleUnfinishedRun(sessionId, signal.aborted ? null : describeFailure(error));
+      throw error;
+    }
+  };
+  const queue = new JobQueue(runAnalysis, describeFailure);
+
+  let modelsVerified = false;
+  const handlers = createHandlers({
+    store,
+    queue,
+    version: APP_VERSION,
+    // Verified once per run: hashing the model on every call would be wasted work.
+    modelsReady: async () =>
+      (modelsVerified ||= await verifiedModel(options.modelsDir, 'face_landmarker').then(() => true, () => false)),
+    probe: options.probe ?? probeMedia,
+    pickRecording: options.pickRecording,
+    extractThumbnail: options.extractThumbnail ?? extractThumbnail,
+  });
+
+  return {
+    handlers,
+    invoke: (channel, payload) => invokeChannel(handlers, channel, payload),
+    subscribe: (_event, listener) => queue.subscribe(listener),
+    recordingFor: (sessionId) => {
+      const row = store.sessions.get(sessionId);
+      return row ? { filePath: row.filePath, sizeBytes: row.sizeBytes, mtimeMs: row.mtimeMs } : null;
+    },
+    close: async () => {
+      await queue.close();
+      store.close();
+    },
+  };
+}
+
+function isChannel(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+async function invokeChannel(handlers: Handlers, channel: string, payload: unknown): Promise<IpcResult<unknown>> {
+  try {
+    if (!isChannel(channel)) throw new IpcValidationError(`unknown channel "${channel}"`);
+    const request: unknown = channels[channel].parse(payload);
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(request) };
+  } catch (error) {
+    if (error instanceof IpcValidationError) return { ok: false, error: { code: 'invalid-request', message: error.message } };
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    return { ok: false, error: { code: 'failed', message: describeRequestFailure(error) } };
+  }
+}

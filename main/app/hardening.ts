@@ -1,0 +1,28 @@
+/**
+ * Policy for every web contents and every session the app creates: no navigation away from the page a
+ * window was given, no new windows, no <webview>, no permission of any kind (camera, microphone,
+ * notifications, HID…), no spell-checker (it downloads dictionaries), and the network guard.
+ */
+import type { SessionEdge, WebContentsEdge } from './electron-edge.ts';
+import { installNetworkGuard } from './network-guard.ts';
+
+export function hardenWebContents(contents: WebContentsEdge): void {
+  const deny = (event: { preventDefault(): void }): void => event.preventDefault();
+  contents.on('will-navigate', deny);
+  contents.on('will-redirect', deny);
+  contents.on('will-attach-webview', deny);
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+const hardenedSessions = new WeakSet<SessionEdge>();
+
+/** Idempotent: the default session is hardened at start-up and may be reported again by 'session-created'. */
+export function hardenSession(session: SessionEdge): void {
+  if (hardenedSessions.has(session)) return;
+  hardenedSessions.add(session);
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.setSpellCheckerEnabled(false);
+  installNetworkGuard(session);
+}

@@ -1,0 +1,147 @@
+/**
+ * The `attune` command line: `attune analyze <recording> --out <folder>` and `attune models`.
+ * Progress goes to stderr; errors are one line in plain words with a non-zero exit code.
+ */
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultModelsDir, ModelError } from '../../models/manifest.ts';
+import { fetchModels } from '../../models/fetch-models.ts';
+import { MediaError } from '../media/media-error.ts';
+import { installNetworkGuard } from '../privacy/network-guard.ts';
+import { analyzeFile } from '../pipeline/analyze.ts';
+import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
+import { checkOutputDir, OutputError, writeAnalysisAtomically } from '../pipeline/write-analysis.ts';
+import { formatDuration, progressLine } from './progress-line.ts';
+
+const USAGE = `Usage:
+  attune analyze <recording> [--out <folder>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
+      Analyses a session recording on this computer and writes <folder>/analysis.json (default folder: ./out).
+  attune models [--models <folder>] [--best-effort]
+      Downloads the model files (the only command that uses the network) and checks them.
+  attune --version | --help
+
+Environment: ATTUNE_MODELS_DIR (model folder), FFMPEG_PATH / FFPROBE_PATH, ATTUNE_CHROMIUM_PATH (browser used for face analysis).
+Exit codes: 0 done, 1 unexpected error, 2 wrong usage, 3 the recording cannot be analysed, 4 model files missing or damaged,
+5 results could not be saved, 130 cancelled.`;
+
+class UsageError extends Error {}
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} needs a positive number, not "${value}".`);
+  return n;
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  if (error instanceof MediaError) return 3;
+  if (error instanceof ModelError) return 4;
+  if (error instanceof OutputError) return 5;
+  return 1;
+}
+
+async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', default: 'out' },
+      fps: { type: 'string' },
+      'max-side': { type: 'string' },
+      workers: { type: 'string' },
+      models: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  installNetworkGuard();
+  const [input, ...extra] = positionals;
+  if (!input || extra.length > 0) throw new UsageError('attune analyze takes exactly one recording.');
+  const outDir = resolve(values.out);
+  await checkOutputDir(outDir);
+  const visionFps = positiveNumber(values.fps, '--fps');
+  const visionMaxSide = positiveNumber(values['max-side'], '--max-side');
+  const visionWorkers = positiveNumber(values.workers, '--workers');
+  const live = process.stderr.isTTY && !values.quiet;
+  let lastPrinted = -1;
+  const started = performance.now();
+  const result = await analyzeFile(resolve(input), {
+    modelsDir: values.models ? resolve(values.models) : defaultModelsDir(),
+    ...(visionFps ? { visionFps } : {}),
+    ...(visionMaxSide ? { visionMaxSide: Math.round(visionMaxSide) } : {}),
+    ...(visionWorkers ? { visionWorkers: Math.round(visionWorkers) } : {}),
+    signal,
+    onProgress: (progress) => {
+      if (values.quiet) return;
+      if (live) process.stderr.write(`\r${progressLine(progress)}\x1b[K`);
+      else {
+        // Not a terminal (a log file, CI): one line per tenth instead of redrawing.
+        const tenth = Math.floor(progress.overall * 10);
+        if (tenth > lastPrinted) {
+          lastPrinted = tenth;
+          process.stderr.write(`${progressLine(progress)}\n`);
+        }
+      }
+    },
+  });
+  if (live) process.stderr.write('\n');
+  const path = await writeAnalysisAtomically(result.analysis, outDir);
+  if (!values.quiet) {
+    for (const note of result.notes) process.stderr.write(`Note: ${note}\n`);
+    const { markers, source } = result.analysis;
+    const took = (performance.now() - started) / 1000;
+    process.stderr.write(
+      `Analysed ${basename(input)} (${formatDuration(source.durationSec)}) in ${formatDuration(took)}: ` +
+        `${result.analysis.people.length} face(s), ${markers.length} marker(s). Saved ${path}\n`,
+    );
+  }
+}
+
+async function modelsCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { models: { type: 'string' }, 'best-effort': { type: 'boolean', default: false } } });
+  const dir = values.models ? resolve(values.models) : defaultModelsDir();
+  try {
+    await fetchModels(dir, (line) => process.stderr.write(`${line}\n`));
+  } catch (error) {
+    // `npm install` tries once; offline it says how to finish later instead of failing the install.
+    if (!values['best-effort'] || !(error instanceof ModelError)) throw error;
+    process.stderr.write(`attune: the face model could not be downloaded now (${error.message}) Run "npm run models" when online, or set ATTUNE_MODELS_DIR.\n`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = (): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    process.stderr.write('\nStopping… (press Ctrl-C again to quit at once)\n');
+    controller.abort(new Error('cancelled'));
+  };
+  process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onInterrupt);
+  try {
+    const [command, ...rest] = argv;
+    if (command === 'analyze') await analyzeCommand(rest, controller.signal);
+    else if (command === 'models') await modelsCommand(rest);
+    else if (command === '--version' || command === '-v') process.stdout.write(`${APP_NAME_AND_VERSION}\n`);
+    else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(`${USAGE}\n`);
+    else throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+  } catch (error) {
+    if (controller.signal.aborted) {
+      process.stderr.write('Cancelled. Nothing was saved.\n');
+      process.exitCode = 130;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`attune: ${message}\n`);
+    if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+    else if (exitCodeFor(error) === 1 && error instanceof Error && process.env.ATTUNE_DEBUG) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = exitCodeFor(error);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+  }
+}
+
+await main(process.argv.slice(2));

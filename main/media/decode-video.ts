@@ -1,0 +1,75 @@
+/**
+ * Streams a recording's video as small RGBA frames at the analysis rate, each with its real presentation
+ * time. ffmpeg's `select` keeps the first frame of every 1/fps slot by timestamp (not by frame count), so
+ * variable-frame-rate recordings do not drift; `showinfo` reports each kept frame's pts and size.
+ * Nothing is decoded to disk and at most a few frames are held in memory: the pipe pauses ffmpeg
+ * while the consumer is busy.
+ */
+import { basename } from 'node:path';
+import { parseShowinfoFrame, type ShowinfoFrame } from '../../lib/media/ffmpeg-log.ts';
+import type { VideoFrame } from '../../lib/media/types.ts';
+import { ByteQueue } from './byte-queue.ts';
+import { damagedError } from './damage.ts';
+import { runFfmpeg } from './run-ffmpeg.ts';
+
+export interface VideoDecodeOptions {
+  /** Frames per second of media to keep. */
+  fps: number;
+  /** Longest side of the delivered frames, in pixels (smaller sources are not enlarged). */
+  maxSide: number;
+  /** The container's start time, subtracted so that frame times start at the media's 0. */
+  startSec?: number;
+  signal?: AbortSignal;
+}
+
+export function videoFilter(fps: number, maxSide: number): string {
+  const slot = `floor(t*${fps})`;
+  const select = `select='isnan(prev_selected_t)+gt(${slot},floor(prev_selected_t*${fps}))'`;
+  // -2 keeps the aspect ratio with an even size; min() never enlarges a small source.
+  const scale = `scale='if(gte(iw,ih),min(${maxSide},iw),-2)':'if(gte(iw,ih),-2,min(${maxSide},ih))':flags=area`;
+  return `${select},${scale},showinfo`;
+}
+
+export async function* decodeVideoFrames(file: string, options: VideoDecodeOptions): AsyncGenerator<VideoFrame> {
+  const infos: ShowinfoFrame[] = [];
+  const run = runFfmpeg(
+    [
+      '-loglevel', 'level+info',
+      '-i', file,
+      '-map', '0:v:0', '-an', '-sn', '-dn',
+      '-vf', videoFilter(options.fps, options.maxSide),
+      '-fps_mode', 'passthrough',
+      '-pix_fmt', 'rgba',
+      '-f', 'rawvideo', 'pipe:1',
+    ],
+    (line) => {
+      const frame = parseShowinfoFrame(line);
+      if (frame) infos.push(frame);
+    },
+    options.signal,
+  );
+  const bytes = new ByteQueue();
+  const startSec = options.startSec ?? 0;
+  function* ready(): Generator<VideoFrame> {
+    for (;;) {
+      const info = infos[0];
+      if (!info) return;
+      const size = info.width * info.height * 4;
+      if (bytes.length < size) return;
+      infos.shift();
+      yield { t: Math.max(0, info.ptsTime - startSec), width: info.width, height: info.height, rgba: bytes.take(size) };
+    }
+  }
+  try {
+    for await (const chunk of run.stdout) {
+      bytes.push(chunk as Buffer);
+      yield* ready();
+    }
+    const { code, errors } = await run.done;
+    yield* ready();
+    options.signal?.throwIfAborted();
+    if (code !== 0 || errors.length > 0 || bytes.length > 0) throw damagedError(basename(file), 'video', errors);
+  } finally {
+    run.kill();
+  }
+}

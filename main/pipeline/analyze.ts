@@ -1,0 +1,172 @@
+/**
+ * One recording in, one Analysis out: probe, then vision and audio side by side (each streaming from its
+ * own ffmpeg), then fusion. Used by the CLI and by the app's job queue alike.
+ */
+import { basename } from 'node:path';
+import type { Analysis, FaceTrack, VoiceTrack } from '../../lib/analysis/types.ts';
+import { detectMarkers } from '../../lib/fusion/detect-markers.ts';
+import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
+import type { MediaInfo } from '../../lib/media/probe-info.ts';
+import { decodeAudio } from '../media/decode-audio.ts';
+import { decodeVideoFrames } from '../media/decode-video.ts';
+import { MediaError } from '../media/media-error.ts';
+import { probeMedia } from '../media/probe.ts';
+import { sha256OfFile, verifiedModel } from '../../models/manifest.ts';
+import { analyzeAudio } from './audio/analyze-audio.ts';
+import { ProgressTracker } from './progress-tracker.ts';
+import { runVisionStage } from './run-vision.ts';
+import type { AnalyzeOptions, AudioResult, PipelineStage } from './types.ts';
+import { startChromiumVision } from './vision/chromium-vision.ts';
+import { APP_NAME_AND_VERSION } from './version.ts';
+
+export const DEFAULT_VISION_FPS = 5;
+export const DEFAULT_VISION_MAX_SIDE = 480;
+
+export type { PersonSnapshot };
+
+export interface AnalyzeResult {
+  analysis: Analysis;
+  snapshots: PersonSnapshot[];
+  /** Plain-language notes about what could not be analysed (no face found, no sound…). */
+  notes: string[];
+}
+
+async function runFaces(
+  file: string,
+  media: MediaInfo,
+  options: AnalyzeOptions,
+  progress: ProgressTracker,
+): Promise<{ tracks: FaceTrack[]; snapshots: PersonSnapshot[]; model: { name: string; sha256: string }; readSec: number }> {
+  const { path, entry } = await verifiedModel(options.modelsDir, 'face_landmarker');
+  const fps = options.visionFps ?? DEFAULT_VISION_FPS;
+  const engine = await (options.visionEngine ?? startChromiumVision)({
+    modelFile: path,
+    ...(options.visionWorkers ? { workers: options.visionWorkers } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    const tracker = new FaceTracker();
+    let readSec = 0;
+    const frames = decodeVideoFrames(file, {
+      fps,
+      maxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
+      startSec: media.startSec,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    await runVisionStage(
+      frames,
+      engine,
+      (result) => {
+        tracker.push(result);
+        readSec = result.t;
+        progress.update('vision', result.t / media.durationSec);
+      },
+      options.signal,
+    );
+    progress.update('vision', 1);
+    return { tracks: tracker.tracks(), snapshots: tracker.snapshots(), model: { name: entry.name, sha256: entry.sha256 }, readSec };
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runVoice(file: string, media: MediaInfo, options: AnalyzeOptions, progress: ProgressTracker): Promise<AudioResult> {
+  const chunks = decodeAudio(file, { startSec: media.startSec, ...(options.signal ? { signal: options.signal } : {}) });
+  const result = await analyzeAudio(chunks, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (mediaSec) => progress.update('audio', mediaSec / media.durationSec),
+  });
+  progress.update('audio', 1);
+  return result;
+}
+
+function hasSpeech(voice: VoiceTrack | undefined): boolean {
+  return voice?.speech.some((s) => s === 1) ?? false;
+}
+
+export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const name = basename(file);
+  const media = await probeMedia(file, options.signal);
+  const stages: PipelineStage[] = ['hash', ...(media.video ? (['vision'] as const) : []), ...(media.audio ? (['audio'] as const) : []), 'fusion'];
+  const progress = new ProgressTracker(stages, options.onProgress);
+  const settings = {
+    visionFps: options.visionFps ?? DEFAULT_VISION_FPS,
+    visionMaxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
+    maxFaces: 2,
+    audioSampleRate: 16_000,
+  };
+
+  // The first stage to fail aborts the others, and all are awaited before the error is reported,
+  // so no ffmpeg, browser or worker outlives a failed or cancelled analysis.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const staged = { ...options, signal };
+  const guard = <T>(task: Promise<T>): Promise<T> =>
+    task.catch((error: unknown) => {
+      stop.abort(error);
+      throw error;
+    });
+  const settled = await Promise.allSettled([
+    guard(sha256OfFile(file, signal).then((hash) => (progress.update('hash', 1), hash))),
+    media.video ? guard(runFaces(file, media, staged, progress)) : null,
+    media.audio ? guard(runVoice(file, media, staged, progress)) : null,
+  ] as const);
+  if (settled.some((s) => s.status === 'rejected')) {
+    throw options.signal?.aborted ? options.signal.reason : stop.signal.reason;
+  }
+  const [sha256, faces, audio] = settled.map((s) => (s.status === 'fulfilled' ? s.value : null)) as [
+    string,
+    Awaited<ReturnType<typeof runFaces>> | null,
+    AudioResult | null,
+  ];
+
+  // A file cut short (an interrupted copy, a recorder that crashed) often still says how long it should be.
+  const readSec = Math.max(faces?.readSec ?? 0, audio?.voice.t.at(-1) ?? 0);
+  if (media.durationSec - readSec > Math.max(1, 0.05 * media.durationSec)) {
+    throw new MediaError(
+      'truncated',
+      `"${name}" ends early: only ${readSec.toFixed(1)} s of its ${media.durationSec.toFixed(1)} s could be read. ` +
+        'It may not have finished copying or recording. Nothing was saved.',
+    );
+  }
+
+  const faceTracks = faces?.tracks ?? [];
+  const voiceTracks = audio ? [audio.voice] : [];
+  const notes: string[] = [];
+  if (!media.video) notes.push('The recording has no video, so only the voice was analysed.');
+  else if (faceTracks.length === 0) notes.push('No face was found in the video, so only the voice was analysed.');
+  if (!media.audio) notes.push('The recording has no sound, so only the face was analysed.');
+  else if (!hasSpeech(audio?.voice)) notes.push('No speech was detected in the sound.');
+  if (faceTracks.length === 0 && !hasSpeech(audio?.voice)) {
+    throw new MediaError(
+      'no-streams',
+      `No face was found in "${name}" and it has no speech to analyse, so there is nothing to show. Nothing was saved.`,
+    );
+  }
+
+  const markers = detectMarkers({ face: faceTracks, voice: voiceTracks, durationSec: media.durationSec });
+  progress.update('fusion', 1);
+
+  const analysis: Analysis = {
+    format: 'attune-analysis',
+    version: 1,
+    source: {
+      file: name,
+      sha256,
+      durationSec: media.durationSec,
+      video: media.video ? { width: media.video.width, height: media.video.height, fps: media.video.fps } : null,
+      audio: media.audio ? { sampleRate: media.audio.sampleRate, channels: media.audio.channels } : null,
+    },
+    analysis: {
+      createdAt: new Date().toISOString(),
+      app: APP_NAME_AND_VERSION,
+      models: faces ? [faces.model] : [],
+      settings,
+      notes,
+    },
+    people: faceTracks.map((track) => ({ id: track.personId, role: 'unknown' as const })),
+    tracks: { face: faceTracks, voice: voiceTracks, ...(audio ? { speech: audio.speech } : {}) },
+    markers,
+  };
+  return { analysis, snapshots: faces?.snapshots ?? [], notes };
+}

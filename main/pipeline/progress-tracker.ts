@@ -1,0 +1,42 @@
+/**
+ * Combines the stages' progress into one figure with an ETA. Vision and audio run at the same time;
+ * each gets a weight that reflects how long it usually takes, so the bar moves evenly.
+ */
+import type { PipelineProgress, PipelineStage } from './types.ts';
+
+const WEIGHTS: Record<PipelineStage, number> = { probe: 0.01, hash: 0.02, vision: 0.85, audio: 0.1, fusion: 0.01, write: 0.01 };
+
+export class ProgressTracker {
+  private readonly fractions = new Map<PipelineStage, number>();
+  private readonly startedAt: number;
+  private lastSentAt = -Infinity;
+
+  constructor(
+    private readonly stages: readonly PipelineStage[],
+    private readonly send: ((progress: PipelineProgress) => void) | undefined,
+    private readonly now: () => number = () => performance.now(),
+    /** At most one report per this many milliseconds, except at stage ends. */
+    private readonly intervalMs = 200,
+  ) {
+    this.startedAt = now();
+  }
+
+  overall(): number {
+    const total = this.stages.reduce((sum, s) => sum + WEIGHTS[s], 0);
+    const done = this.stages.reduce((sum, s) => sum + WEIGHTS[s] * (this.fractions.get(s) ?? 0), 0);
+    return total > 0 ? done / total : 1;
+  }
+
+  update(stage: PipelineStage, fraction: number): void {
+    const clamped = Math.min(1, Math.max(0, fraction));
+    this.fractions.set(stage, clamped);
+    const t = this.now();
+    if (clamped < 1 && t - this.lastSentAt < this.intervalMs) return;
+    this.lastSentAt = t;
+    const overall = this.overall();
+    const elapsedSec = (t - this.startedAt) / 1000;
+    // Too early an estimate swings wildly; wait until a few percent are done.
+    const etaSec = overall > 0.03 && overall < 1 ? (elapsedSec / overall) * (1 - overall) : overall >= 1 ? 0 : null;
+    this.send?.({ stage, fraction: clamped, overall, etaSec });
+  }
+}

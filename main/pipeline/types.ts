@@ -1,0 +1,58 @@
+/** The seams between the pipeline's stages, so each stage can be built and tested on its own. */
+import type { SpeechSegment, VoiceTrack } from '../../lib/analysis/types.ts';
+import type { VideoFrame } from '../../lib/media/types.ts';
+import type { FrameFaces } from '../../lib/vision/types.ts';
+
+/**
+ * A running face-analysis engine: a pool of vision workers in some Chromium (headless for the CLI and
+ * tests, the app's own renderer in Electron). `detect` may be called up to `capacity` times before
+ * earlier calls settle; results can settle out of order, the caller reorders by `t`.
+ */
+export interface VisionEngine {
+  readonly capacity: number;
+  detect(frame: VideoFrame): Promise<FrameFaces>;
+  /** OS process ids of everything the engine started (browser, renderer, GPU…), for memory reports. */
+  processIds(): number[];
+  close(): Promise<void>;
+}
+
+export interface VisionEngineOptions {
+  /** Path of face_landmarker.task, already verified against models/manifest.json. */
+  modelFile: string;
+  /** Number of vision workers; defaults to a size that suits the machine. */
+  workers?: number;
+  signal?: AbortSignal;
+}
+
+export type VisionEngineFactory = (options: VisionEngineOptions) => Promise<VisionEngine>;
+
+export interface AudioResult {
+  voice: VoiceTrack;
+  speech: SpeechSegment[];
+}
+
+export type PipelineStage = 'probe' | 'hash' | 'vision' | 'audio' | 'fusion' | 'write';
+
+export interface PipelineProgress {
+  stage: PipelineStage;
+  /** 0..1 of this stage. */
+  fraction: number;
+  /** 0..1 of the whole job. */
+  overall: number;
+  /** Estimated seconds left for the whole job, null until it can be estimated. */
+  etaSec: number | null;
+}
+
+export interface AnalyzeOptions {
+  /** Folder holding the model files listed in models/manifest.json. */
+  modelsDir: string;
+  /** Frames analysed per second of media. */
+  visionFps?: number;
+  /** Longest side of the frames handed to the vision workers, in pixels. */
+  visionMaxSide?: number;
+  visionWorkers?: number;
+  /** Which engine runs the vision workers; the CLI uses headless Chromium, the app its own renderer. */
+  visionEngine?: VisionEngineFactory;
+  signal?: AbortSignal;
+  onProgress?: (progress: PipelineProgress) => void;
+}

@@ -1,0 +1,162 @@
+/**
+ * Launches headless Chromium with the vision page loaded, its workers initialised and the frame
+ * socket connected — everything the engine needs, and nothing that can reach the network.
+ */
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { WebSocket } from 'ws';
+import { parsePageMessage } from '../../../lib/vision/frame-wire.ts';
+import type { VisionDelegate } from '../../../lib/vision/types.ts';
+import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
+import { findChromium } from './find-chromium.ts';
+import { openFrameSocket } from './frame-socket.ts';
+import { findChildProcess, processTree } from './process-tree.ts';
+import { contentSecurityPolicy, serveVisionFiles, VISION_ORIGIN, visionFileTable } from './vision-files.ts';
+
+export interface VisionPageOptions {
+  modelFile: string;
+  workers: number;
+  delegate: VisionDelegate;
+  signal?: AbortSignal;
+}
+
+export interface VisionPage {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly socket: WebSocket;
+  /** Every request the browser attempted that was refused (anything but our own files). */
+  readonly blockedRequests: readonly string[];
+  processIds(): number[];
+  /** Closes the browser and kills any of its processes that outlive it. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const STARTUP_TIMEOUT_MS = 180_000;
+
+const PRIVATE_HEADLESS_ARGS = [
+  // tasks-vision draws every frame through WebGL, even on the CPU delegate; with no GPU (CI, servers) it runs in SwiftShader.
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  // Nothing in the browser may phone home: no updates, sync, metrics, safe-browsing or QUIC probes.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--disable-breakpad',
+  '--metrics-recording-only',
+  '--no-pings',
+  '--no-first-run',
+  '--disable-quic',
+  // No host name resolves: our origin is answered by interception, and the frame socket is the one loopback address left.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('vision engine start was aborted', 'AbortError');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function openVisionPage(options: VisionPageOptions): Promise<VisionPage> {
+  const { signal } = options;
+  if (signal?.aborted) throw abortError(signal);
+  const executablePath = findChromium();
+  const files = visionFileTable(options.modelFile);
+  const frameSocket = await openFrameSocket(VISION_ORIGIN);
+  // A switch only this launch carries, so its browser process can be told apart in /proc from any other.
+  const marker = `--attune-vision-engine=${randomUUID()}`;
+  let browser: Browser | null = null;
+  let browserPid: number | null = null;
+  let knownPids: number[] = [];
+  const processIds = (): number[] => {
+    if (browserPid === null) return [];
+    const alive = processTree(browserPid);
+    knownPids = [...new Set([...knownPids, ...alive])];
+    return alive;
+  };
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      processIds();
+      await browser?.close().catch(() => undefined);
+      await frameSocket.close();
+      for (const pid of knownPids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+    })());
+
+  try {
+    // Launching cannot be interrupted, so an abort during it is honoured right after, before anything else starts.
+    browser = await chromium.launch({ executablePath, headless: true, args: [...PRIVATE_HEADLESS_ARGS, marker] });
+    browserPid = findChildProcess(process.pid, marker);
+    processIds();
+    signal?.throwIfAborted();
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    // Chromium blocks a public origin from reaching loopback unless granted; only our page is, and CSP narrows it to one port.
+    await context.grantPermissions(['local-network-access'], { origin: VISION_ORIGIN });
+    const blockedRequests: string[] = [];
+    await serveVisionFiles(context, files, contentSecurityPolicy(frameSocket.port), blockedRequests);
+    const page = await context.newPage();
+    const watch = watchStartup(page, signal);
+    const query = new URLSearchParams({ socket: frameSocket.url, workers: String(options.workers), delegate: options.delegate });
+    try {
+      await watch.step(page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`), 'the vision page did not load');
+      const socket = await watch.step(frameSocket.connection, 'the vision page did not connect to the frame socket');
+      const [first] = (await watch.step(once(socket, 'message'), 'the vision page did not report ready')) as [Buffer];
+      const ready = parsePageMessage(first.toString('utf8'));
+      if (ready.kind !== 'ready') throw new Error(ready.kind === 'fatal' ? ready.message : `vision page sent "${ready.kind}" before it was ready`);
+      return { browser, page, socket, blockedRequests, processIds, close };
+    } finally {
+      watch.stop();
+    }
+  } catch (error) {
+    await close();
+    throw signal?.aborted ? abortError(signal) : error;
+  }
+}
+
+interface StartupWatch {
+  /** Waits for one startup step, failing fast on abort, a page error or crash, or a page that never gets there. */
+  step<T>(step: Promise<T>, timeoutMessage: string): Promise<T>;
+  stop(): void;
+}
+
+function watchStartup(page: Page, signal: AbortSignal | undefined): StartupWatch {
+  let failure: Error | null = null;
+  const listeners = new Set<(error: Error) => void>();
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const listener of listeners) listener(failure);
+  };
+  const onPageError = (error: Error): void => fail(new Error(`the vision page failed while starting: ${error.message}`));
+  const onCrash = (): void => fail(new Error('the vision page crashed while starting'));
+  const onAbort = (): void => fail(abortError(signal as AbortSignal));
+  page.on('pageerror', onPageError);
+  page.on('crash', onCrash);
+  signal?.addEventListener('abort', onAbort);
+  return {
+    step: <T>(step: Promise<T>, timeoutMessage: string) =>
+      new Promise<T>((resolve, reject) => {
+        if (failure) return reject(failure);
+        const timer = setTimeout(() => reject(new Error(`${timeoutMessage} within ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
+        listeners.add(reject);
+        step.then(resolve, reject).finally(() => {
+          clearTimeout(timer);
+          listeners.delete(reject);
+        });
+      }),
+    stop() {
+      page.off('pageerror', onPageError);
+      page.off('crash', onCrash);
+      signal?.removeEventListener('abort', onAbort);
+    },
+  };
+}

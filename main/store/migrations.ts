@@ -1,0 +1,83 @@
+/**
+ * The session store's schema, as numbered migrations. `PRAGMA user_version` records the last one applied;
+ * each runs in its own transaction, so a crash mid-upgrade leaves the previous version intact.
+ * Append new migrations; never edit one that has shipped.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: sessions, consent, people, analyses, markers. Everything derived from a session cascades from it,
+  // so deleting the session row is the single place derived data is removed.
+  `
+  CREATE TABLE sessions (
+    id            TEXT PRIMARY KEY,
+    file_path     TEXT NOT NULL,
+    file_name     TEXT NOT NULL,
+    sha256        TEXT NOT NULL UNIQUE,
+    size_bytes    INTEGER NOT NULL,
+    mtime_ms      REAL NOT NULL,
+    duration_sec  REAL NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('awaiting-consent','ready','queued','analysing','analysed','failed')),
+    last_error    TEXT,
+    created_at    TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE consent_records (
+    id            INTEGER PRIMARY KEY,
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    consented_by  TEXT NOT NULL,
+    consented_at  TEXT NOT NULL,
+    purposes      TEXT NOT NULL,
+    retain_until  TEXT NOT NULL,
+    recorded_at   TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX consent_records_by_session ON consent_records(session_id);
+
+  CREATE TABLE analyses (
+    session_id    TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL,
+    document      TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE markers (
+    session_id    TEXT NOT NULL REFERENCES analyses(session_id) ON DELETE CASCADE,
+    marker_id     TEXT NOT NULL,
+    ordinal       INTEGER NOT NULL,
+    start_sec     REAL NOT NULL,
+    end_sec       REAL NOT NULL,
+    person_id     TEXT,
+    kind          TEXT NOT NULL,
+    score         REAL NOT NULL,
+    summary       TEXT NOT NULL,
+    document      TEXT NOT NULL,
+    PRIMARY KEY (session_id, marker_id)
+  ) STRICT;
+
+  CREATE TABLE people (
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    person_id     TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('client','therapist','unknown')),
+    role_set_by_user INTEGER NOT NULL DEFAULT 0,
+    snapshot      TEXT,
+    thumbnail     BLOB,
+    PRIMARY KEY (session_id, person_id)
+  ) STRICT;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `This session store was written by a newer version of Attune (schema ${current}, this version knows ${SCHEMA_VERSION}). Update Attune to open it.`,
+    );
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

@@ -1,0 +1,53 @@
+/** The profile's session store: the encrypted database and the records kept in it. */
+import type { DeletionReport } from '../../lib/ipc/contract.ts';
+import { AnalysisRecords } from './analysis-records.ts';
+import { openEncryptedDatabase, type Db } from './database.ts';
+import { SessionRecords } from './session-records.ts';
+
+export type RemovedRows = DeletionReport['removed'];
+
+export class SessionStore {
+  readonly sessions: SessionRecords;
+  readonly analyses: AnalysisRecords;
+
+  private constructor(private readonly db: Db) {
+    this.sessions = new SessionRecords(db);
+    this.analyses = new AnalysisRecords(db);
+  }
+
+  static open(file: string, key: Buffer): SessionStore {
+    return new SessionStore(openEncryptedDatabase(file, key));
+  }
+
+  /**
+   * Removes the session and everything derived from it in one transaction, then vacuums and truncates the
+   * write-ahead log so no page of it survives in the store's files (secure_delete zeroes freed pages).
+   * Returns how many rows each table lost; null if there was no such session.
+   */
+  deleteSession(id: string): RemovedRows | null {
+    const removed = this.db.transaction((): RemovedRows | null => {
+      const count = (sql: string): number => this.db.prepare(sql).pluck().get(id) as number;
+      const rows: RemovedRows = {
+        sessions: count('SELECT count(*) FROM sessions WHERE id = ?'),
+        consentRecords: count('SELECT count(*) FROM consent_records WHERE session_id = ?'),
+        people: count('SELECT count(*) FROM people WHERE session_id = ?'),
+        analyses: count('SELECT count(*) FROM analyses WHERE session_id = ?'),
+        markers: count('SELECT count(*) FROM markers WHERE session_id = ?'),
+      };
+      if (rows.sessions === 0) return null;
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      return rows;
+    })();
+    if (removed) this.compact();
+    return removed;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private compact(): void {
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+}

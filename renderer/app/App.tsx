@@ -1,0 +1,63 @@
+/** The window: a navigation bar and the current screen. Jobs are tracked here so every screen sees them. */
+import { useEffect, useState } from 'react';
+import type { AppInfo, AttuneApi } from '../../lib/ipc/contract.ts';
+import { activeJobCount } from '../state/jobs.ts';
+import type { Route } from '../state/navigation.ts';
+import { ImportScreen } from '../screens/ImportScreen.tsx';
+import { LibraryScreen } from '../screens/LibraryScreen.tsx';
+import { ProgressScreen } from '../screens/ProgressScreen.tsx';
+import { ReviewScreen } from '../screens/ReviewScreen.tsx';
+import { RolesScreen } from '../screens/RolesScreen.tsx';
+import { ApiContext } from './api-context.ts';
+import { useJobs } from './use-jobs.ts';
+
+export function App({ api }: { api: AttuneApi }) {
+  const [route, navigate] = useState<Route>({ screen: 'library' });
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const jobs = useJobs(api);
+  const active = activeJobCount(jobs);
+
+  useEffect(() => {
+    let live = true;
+    api.app
+      .info()
+      .then((value) => live && setInfo(value))
+      .catch(() => undefined); // Without it the import screen simply does not warn about models.
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [route]);
+
+  const tab = (target: Route, label: string, current: boolean) => (
+    <button type="button" className="nav-tab" aria-current={current ? 'page' : undefined} onClick={() => navigate(target)}>
+      {label}
+    </button>
+  );
+
+  return (
+    <ApiContext value={api}>
+      <header className="app-bar">
+        <span className="app-name">Attune</span>
+        <nav aria-label="Main">
+          {tab({ screen: 'library' }, 'Sessions', route.screen === 'library')}
+          {tab({ screen: 'import' }, 'Import a recording', route.screen === 'import')}
+          {tab({ screen: 'progress' }, active > 0 ? `Analyses (${active} in progress)` : 'Analyses', route.screen === 'progress')}
+        </nav>
+      </header>
+      <main>
+        {route.screen === 'library' && <LibraryScreen jobs={jobs} navigate={navigate} />}
+        {route.screen === 'import' && (
+          <ImportScreen key={route.sessionId ?? 'new'} sessionId={route.sessionId} modelsReady={info?.modelsReady ?? true} navigate={navigate} />
+        )}
+        {route.screen === 'progress' && <ProgressScreen jobs={jobs} navigate={navigate} />}
+        {route.screen === 'roles' && <RolesScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
+        {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
+      </main>
+    </ApiContext>
+  );
+}

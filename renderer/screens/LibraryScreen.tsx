@@ -1,0 +1,182 @@
+/** Every session on this computer, with what can be done next for each, and deletion with a receipt. */
+import { useEffect, useReducer, useRef } from 'react';
+import type { SessionSummary } from '../../lib/ipc/contract.ts';
+import { errorMessage, useApi } from '../app/api-context.ts';
+import { dateWords, durationWords, percent, STATUS_WORDS } from '../app/format.ts';
+import type { JobsState } from '../state/jobs.ts';
+import { initialLibrary, libraryReducer, sortedSessions } from '../state/library.ts';
+import type { Navigate } from '../state/navigation.ts';
+import { DeleteDialog } from './DeleteDialog.tsx';
+import { DeletionReceipt } from './DeletionReceipt.tsx';
+
+interface Props {
+  jobs: JobsState;
+  navigate: Navigate;
+}
+
+/** Changes whenever a job starts or finishes, so the list reloads then (not on every progress tick). */
+function jobStatesKey(jobs: JobsState): string {
+  return [...jobs.values()].map((j) => `${j.view.sessionId}:${j.view.state}`).join(',');
+}
+
+export function LibraryScreen({ jobs, navigate }: Props) {
+  const api = useApi();
+  const [state, dispatch] = useReducer(libraryReducer, initialLibrary);
+  const jobsKey = jobStatesKey(jobs);
+
+  useEffect(() => {
+    let live = true;
+    api.library
+      .list()
+      .then((sessions) => live && dispatch({ type: 'listed', sessions }))
+      .catch((error: unknown) => live && dispatch({ type: 'failed', message: errorMessage(error) }));
+    return () => {
+      live = false;
+    };
+  }, [api, jobsKey]);
+
+  const confirmDelete = async (session: SessionSummary) => {
+    dispatch({ type: 'deleting' });
+    try {
+      dispatch({ type: 'deleted', report: await api.sessions.delete({ sessionId: session.id }) });
+    } catch (error) {
+      dispatch({ type: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  const startAnalysis = async (session: SessionSummary) => {
+    try {
+      await api.sessions.startAnalysis({ sessionId: session.id });
+      navigate({ screen: 'progress' });
+    } catch (error) {
+      dispatch({ type: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  const progressOf = (session: SessionSummary): string | null => {
+    for (const job of jobs.values()) {
+      if (job.view.sessionId === session.id && job.view.state === 'running' && job.view.progress) {
+        return percent(job.view.progress.overall);
+      }
+    }
+    return null;
+  };
+
+  return (
+    <section aria-labelledby="library-title">
+      <div className="screen-head">
+        <h1 id="library-title" tabIndex={-1}>
+          Sessions
+        </h1>
+        <button type="button" className="primary" onClick={() => navigate({ screen: 'import' })}>
+          Import a recording…
+        </button>
+      </div>
+      {state.lastDeletion && <DeletionReceipt report={state.lastDeletion} onDismiss={() => dispatch({ type: 'dismissReport' })} />}
+      {state.error && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state.sessions === null && !state.error && <p aria-live="polite">Loading sessions…</p>}
+      {state.sessions?.length === 0 && (
+        <p className="empty">No sessions yet. Import a recording to begin — it stays where it is on your computer.</p>
+      )}
+      {state.sessions && state.sessions.length > 0 && (
+        <table className="sessions">
+          <caption className="visually-hidden">Your sessions, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Recording</th>
+              <th scope="col">Imported</th>
+              <th scope="col">Length</th>
+              <th scope="col">Status</th>
+              <th scope="col">Markers</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sortedSessions(state.sessions).map((session) => (
+              <SessionRow
+                key={session.id}
+                session={session}
+                progress={progressOf(session)}
+                navigate={navigate}
+                onStart={() => void startAnalysis(session)}
+                onDelete={() => dispatch({ type: 'askDelete', session })}
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {state.confirming && (
+        <DeleteDialog
+          session={state.confirming}
+          busy={state.deleting}
+          onConfirm={() => void confirmDelete(state.confirming!)}
+          onCancel={() => dispatch({ type: 'cancelDelete' })}
+        />
+      )}
+    </section>
+  );
+}
+
+interface RowProps {
+  session: SessionSummary;
+  progress: string | null;
+  navigate: Navigate;
+  onStart: () => void;
+  onDelete: () => void;
+}
+
+function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps) {
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const { id, status } = session;
+  return (
+    <tr data-session-id={id}>
+      <th scope="row" className="file-name">
+        {session.fileName}
+      </th>
+      <td>{dateWords(session.createdAt)}</td>
+      <td>{durationWords(session.durationSec)}</td>
+      <td>
+        <span className={`status status-${status}`}>{STATUS_WORDS[status]}</span>
+        {progress && <span className="status-detail"> · {progress}</span>}
+        {status === 'failed' && session.lastError && <span className="status-detail"> — {session.lastError}</span>}
+      </td>
+      <td>{status === 'analysed' ? session.markerCount : '—'}</td>
+      <td className="actions">
+        {status === 'awaiting-consent' && (
+          <button type="button" onClick={() => navigate({ screen: 'import', sessionId: id })}>
+            Record consent
+          </button>
+        )}
+        {(status === 'ready' || status === 'failed') && (
+          <button type="button" onClick={onStart}>
+            Analyse
+          </button>
+        )}
+        {(status === 'queued' || status === 'analysing') && (
+          <button type="button" onClick={() => navigate({ screen: 'progress' })}>
+            See progress
+          </button>
+        )}
+        {status === 'analysed' && (
+          <>
+            <button type="button" className="primary" onClick={() => navigate({ screen: 'review', sessionId: id })}>
+              Review
+            </button>
+            <button type="button" onClick={() => navigate({ screen: 'roles', sessionId: id })}>
+              Who is who
+            </button>
+          </>
+        )}
+        <button type="button" className="danger" ref={deleteRef} aria-label={`Delete ${session.fileName}`} onClick={onDelete}>
+          Delete…
+        </button>
+      </td>
+    </tr>
+  );
+}

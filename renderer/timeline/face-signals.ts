@@ -1,0 +1,116 @@
+/**
+ * The face rows of the timeline, derived from the 52 blendshapes and the head angles of a
+ * FaceTrack. Each row carries a plain-language `how` that the UI shows as its tooltip, so a
+ * clinician can see exactly what a line is made of.
+ */
+import type { FaceTrack, Series } from '../../lib/analysis/types.ts';
+import type { DerivedSignal } from './signal.ts';
+
+/** Mean of the named blendshapes per frame; null when the face was not found (any input absent). */
+function meanOf(track: FaceTrack, names: readonly string[]): Series {
+  const columns = names.map((name) => track.blendshapes[name]);
+  return track.t.map((_, i) => {
+    let sum = 0;
+    for (const column of columns) {
+      const v = column?.[i];
+      if (v === null || v === undefined) return null;
+      sum += v;
+    }
+    return sum / columns.length;
+  });
+}
+
+function maxOf(...series: Series[]): Series {
+  return series[0]!.map((_, i) => {
+    let best: number | null = null;
+    for (const s of series) {
+      const v = s[i];
+      if (v === null || v === undefined) return null;
+      best = best === null ? v : Math.max(best, v);
+    }
+    return best;
+  });
+}
+
+/**
+ * Gaze away from straight ahead: the strongest of looking up, down, or to either side, where a
+ * side glance moves one eye "out" and the other "in".
+ */
+function gazeAway(track: FaceTrack): Series {
+  return maxOf(
+    meanOf(track, ['eyeLookUpLeft', 'eyeLookUpRight']),
+    meanOf(track, ['eyeLookDownLeft', 'eyeLookDownRight']),
+    meanOf(track, ['eyeLookOutLeft', 'eyeLookInRight']),
+    meanOf(track, ['eyeLookInLeft', 'eyeLookOutRight']),
+  );
+}
+
+/** Angular speed of the head, degrees per second, between consecutive frames where the face was found. */
+function headMovement(track: FaceTrack): Series {
+  const { t, headYawDeg: yaw, headPitchDeg: pitch, headRollDeg: roll } = track;
+  return t.map((ti, i) => {
+    if (i === 0) return null;
+    const dt = ti - t[i - 1]!;
+    const now = [yaw[i], pitch[i], roll[i]];
+    const before = [yaw[i - 1], pitch[i - 1], roll[i - 1]];
+    if (!(dt > 0) || [...now, ...before].some((v) => v === null || v === undefined)) return null;
+    const squared = now.reduce<number>((sum, v, k) => sum + (v! - before[k]!) ** 2, 0);
+    return Math.sqrt(squared) / dt;
+  });
+}
+
+export function faceSignals(track: FaceTrack): DerivedSignal[] {
+  const score: [number, number] = [0, 1];
+  return [
+    {
+      key: 'smile',
+      label: 'Smile',
+      how: 'Average of the left and right mouth-corner smile scores (0 = none, 1 = strongest).',
+      unit: '',
+      t: track.t,
+      values: meanOf(track, ['mouthSmileLeft', 'mouthSmileRight']),
+      range: score,
+      draw: 'line',
+    },
+    {
+      key: 'browLower',
+      label: 'Brow lowering',
+      how: 'Average of the left and right "brow down" scores — the frown of concentration or distress.',
+      unit: '',
+      t: track.t,
+      values: meanOf(track, ['browDownLeft', 'browDownRight']),
+      range: score,
+      draw: 'line',
+    },
+    {
+      key: 'browRaise',
+      label: 'Brow raise',
+      how: 'Average of the inner-brow and both outer-brow raise scores.',
+      unit: '',
+      t: track.t,
+      values: meanOf(track, ['browInnerUp', 'browOuterUpLeft', 'browOuterUpRight']),
+      range: score,
+      draw: 'line',
+    },
+    {
+      key: 'gazeAway',
+      label: 'Gaze away',
+      how: 'How far the eyes look away from straight ahead: the strongest of looking up, down, left or right (eye-direction scores, 0–1). Head turns are shown separately.',
+      unit: '',
+      t: track.t,
+      values: gazeAway(track),
+      range: score,
+      draw: 'line',
+    },
+    {
+      key: 'headMovement',
+      label: 'Head movement',
+      how: 'How fast the head is turning, nodding or tilting, in degrees per second, from the change in head angles between video frames.',
+      unit: '°/s',
+      t: track.t,
+      values: headMovement(track),
+      range: null,
+      draw: 'line',
+    },
+  ];
+}

@@ -1,0 +1,38 @@
+/** The voice rows of the timeline, read straight from a VoiceTrack (100 values a second). */
+import type { VoiceTrack } from '../../lib/analysis/types.ts';
+import type { DerivedSignal } from './signal.ts';
+
+export function voiceSignals(track: VoiceTrack): DerivedSignal[] {
+  return [
+    {
+      key: 'pitch',
+      label: 'Pitch',
+      how: 'How high or low the voice is (fundamental frequency, in hertz). Only measured while voiced sounds are heard; gaps are silence or breath.',
+      unit: 'Hz',
+      t: track.t,
+      values: track.f0Hz,
+      range: null,
+      draw: 'line',
+    },
+    {
+      key: 'loudness',
+      label: 'Loudness',
+      how: 'How loud the recording is, in decibels (closer to 0 is louder). Depends on microphone distance, so compare within one session only.',
+      unit: 'dB',
+      t: track.t,
+      values: track.loudnessDb,
+      range: null,
+      draw: 'line',
+    },
+    {
+      key: 'speech',
+      label: 'Speech',
+      how: 'Shaded where someone is speaking, blank during silence.',
+      unit: '',
+      t: track.t,
+      values: track.speech,
+      range: [0, 1],
+      draw: 'band',
+    },
+  ];
+}

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: throughput (× real time, frames/s) and peak memory of every stage and end to end, on
+ * long inputs built by looping shared recordings (10 and 30 minutes, so memory growth would show).
+ * Not a test: it prints numbers to quote, and fails only if a stage fails.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeAudio } from '../../main/media/decode-audio.ts';
+import { decodeVideoFrames } from '../../main/media/decode-video.ts';
+import { probeMedia } from '../../main/media/probe.ts';
+import { analyzeAudio } from '../../main/pipeline/audio/analyze-audio.ts';
+import { analyzeFile, DEFAULT_VISION_FPS, DEFAULT_VISION_MAX_SIDE } from '../../main/pipeline/analyze.ts';
+import { runVisionStage } from '../../main/pipeline/run-vision.ts';
+import { startChromiumVision } from '../../main/pipeline/vision/chromium-vision.ts';
+import { verifiedModel } from '../../models/manifest.ts';
+import { ffmpeg } from '../helpers/ffmpeg.ts';
+import { MODELS_DIR, REPO, video } from '../helpers/paths.ts';
+import { RssSampler } from './rss-sampler.ts';
+
+const OUT = join(REPO, 'bench-output');
+const minutes = (process.env.ATTUNE_BENCH_MINUTES ?? '10,30').split(',').map(Number);
+
+/** RAVDESS actor 05 neutral, happy, fearful: a real face talking with sound, looped to the length asked for. */
+function longInput(min: number): string {
+  mkdirSync(OUT, { recursive: true });
+  const base = join(OUT, 'base.mp4');
+  if (!existsSync(base)) {
+    const clips = ['01-01-01-01-02-01-05.mp4', '01-01-03-01-01-02-05.mp4', '01-01-06-02-02-02-05.mp4'].map(video);
+    ffmpeg(...clips.flatMap((c) => ['-i', c]), '-filter_complex', '[0:v][0:a][1:v][1:a][2:v][2:a]concat=n=3:v=1:a=1[v][a]', '-map', '[v]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', base);
+  }
+  const file = join(OUT, `session-${min}min.mp4`);
+  if (!existsSync(file)) ffmpeg('-stream_loop', '-1', '-i', base, '-t', String(min * 60), '-c', 'copy', file);
+  return file;
+}
+
+interface Row {
+  stage: string;
+  mediaSec: number;
+  wallSec: number;
+  frames: number | null;
+  sampler: RssSampler;
+}
+
+async function measure(stage: string, mediaSec: number, body: () => Promise<number | null>): Promise<Row> {
+  const sampler = new RssSampler();
+  sampler.start();
+  const started = performance.now();
+  const frames = await body();
+  const wallSec = (performance.now() - started) / 1000;
+  sampler.stop();
+  const row = { stage, mediaSec, wallSec, frames, sampler };
+  print(row);
+  return row;
+}
+
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function print(row: Row): void {
+  const speed = `${(row.mediaSec / row.wallSec).toFixed(1)}× real time`;
+  const fps = row.frames === null ? '' : `, ${(row.frames / row.wallSec).toFixed(1)} frames/s`;
+  const kinds = [...row.sampler.peakByKind].map(([k, v]) => `${k} ${mb(v)}`).join(', ');
+  console.warn(`${row.stage.padEnd(34)} ${row.wallSec.toFixed(1).padStart(6)} s  ${speed}${fps}; peak RSS total ${mb(row.sampler.peakTotal)} (${kinds})`);
+}
+
+async function main(): Promise<void> {
+  const { path: modelFile } = await verifiedModel(MODELS_DIR, 'face_landmarker');
+  console.warn(`Attune benchmark: ${DEFAULT_VISION_FPS} analysed frames/s, frames scaled to ${DEFAULT_VISION_MAX_SIDE} px, CPU only.\n`);
+  for (const min of minutes) {
+    const file = longInput(min);
+    const { durationSec } = await probeMedia(file);
+    console.warn(`— ${min}-minute session (${file})`);
+    await measure('floor: ffmpeg video decode alone', durationSec, async () => {
+      let n = 0;
+      for await (const frame of decodeVideoFrames(file, { fps: DEFAULT_VISION_FPS, maxSide: DEFAULT_VISION_MAX_SIDE })) n += frame.width > 0 ? 1 : 0;
+      return n;
+    });
+    await measure('floor: ffmpeg audio decode alone', durationSec, async () => {
+      for await (const chunk of decodeAudio(file)) void chunk;
+      return null;
+    });
+    await measure('audio stage (decode + worker)', durationSec, async () => {
+      await analyzeAudio(decodeAudio(file));
+      return null;
+    });
+    await measure('vision stage (decode + Chromium)', durationSec, async () => {
+      const engine = await startChromiumVision({ modelFile });
+      try {
+        return await runVisionStage(decodeVideoFrames(file, { fps: DEFAULT_VISION_FPS, maxSide: DEFAULT_VISION_MAX_SIDE }), engine, () => undefined);
+      } finally {
+        await engine.close();
+      }
+    });
+    await measure('end to end (attune analyze)', durationSec, async () => {
+      const result = await analyzeFile(file, { modelsDir: MODELS_DIR });
+      return result.analysis.tracks.face[0]?.t.length ?? 0;
+    });
+    console.warn('');
+  }
+}
+
+await main();

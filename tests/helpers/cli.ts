@@ -1,0 +1,47 @@
+/** Runs the real `attune` command as a user would, and reports what it printed and left on disk. */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI, MODELS_DIR } from './paths.ts';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Files in the output folder after the run (empty when it does not exist). */
+  outFiles: string[];
+  analysis: unknown;
+}
+
+export function runCli(args: string[], outDir: string, timeoutMs = 180_000): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ATTUNE_MODELS_DIR: MODELS_DIR },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`attune ${args.join(' ')} did not finish within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const outFiles = existsSync(outDir) ? readdirSync(outDir) : [];
+      const path = join(outDir, 'analysis.json');
+      const analysis: unknown = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+      done({ code, stdout, stderr, outFiles, analysis });
+    });
+  });
+}
+
+/** The user-facing failure contract: one plain line starting "attune:", no stack trace. */
+export function failureLine(run: CliRun): string {
+  const lines = run.stderr.trim().split('\n');
+  if (lines.some((line) => /^\s+at .+:\d+/.test(line))) throw new Error(`a stack trace reached the user:\n${run.stderr}`);
+  const last = lines.at(-1) ?? '';
+  if (!last.startsWith('attune: ')) throw new Error(`the last line is not a plain error message:\n${run.stderr}`);
+  return last;
+}

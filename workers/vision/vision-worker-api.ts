@@ -1,0 +1,24 @@
+/** The RPC methods a vision worker answers (see lib/workers/rpc.ts), shared by the worker and its pool. */
+import type { FrameFaces, VisionDelegate } from '../../lib/vision/types.ts';
+
+export interface InitParams {
+  /** The face_landmarker.task bytes; transferred, so each worker gets its own copy. */
+  model: ArrayBuffer;
+  delegate: VisionDelegate;
+  wasmLoaderUrl: string;
+  wasmBinaryUrl: string;
+}
+
+export interface DetectParams {
+  t: number;
+  width: number;
+  height: number;
+  /** Transferred buffer holding the RGBA pixels from `pixelOffset` on (the frame message, header and all). */
+  pixels: ArrayBuffer;
+  pixelOffset: number;
+}
+
+export type VisionWorkerApi = {
+  init: [InitParams, null, never];
+  detect: [DetectParams, FrameFaces, never];
+};
