@@ -1,11 +1,13 @@
 /**
  * The streaming audio analyser: takes 16 kHz mono chunks of any size and produces one frame every
- * 10 ms with loudness (dBFS), F0 (Hz or NaN) and spectral flatness, then speech activity at the end.
+ * 10 ms with loudness (dBFS), F0 (Hz, NaN when unvoiced) and, for unvoiced frames, spectral flatness;
+ * speech activity is decided over all frames at the end.
  *
- * Frame i is centred on media time t0 + i·10 ms, where t0 is the first chunk's t0: every window of
- * frame i (25 ms for loudness, 32 ms for the spectrum, 42 ms for pitch) is centred on that instant, and
- * the audio is taken as silent before the first sample and after the last. All windows are addressed
- * by absolute sample index, so how the audio was chunked never changes a result.
+ * Frame i stands for media time t0 + i·10 ms, where t0 is the first chunk's t0: the time of the frame's
+ * centre. Its loudness (25 ms) and spectrum (32 ms) windows are centred there; its pitch window (42 ms)
+ * is placed so that the span a mid-range period is measured over is centred there (see YinPitchTracker).
+ * Audio is taken as silent before the first sample and after the last. Every window is addressed by
+ * absolute sample index, so how the audio was chunked never changes a result, to the bit.
  */
 import type { SpeechSegment } from '../analysis/types.ts';
 import { AUDIO_SAMPLE_RATE, type AudioChunk } from '../media/types.ts';
@@ -35,7 +37,7 @@ const SPECTRUM_SIZE = 256;
  */
 export const SILENT_BELOW_DB = -90;
 /** Chunk timestamps that drift less than this from the running sample count are taken as contiguous. */
-const CONTIGUITY_TOLERANCE_SAMPLES = 16;
+export const CONTIGUITY_TOLERANCE_SAMPLES = 16;
 /** Pushed audio is processed in slices of this size, so buffers stay small whatever the chunk size. */
 const SLICE = 4096;
 
@@ -45,7 +47,8 @@ export const PITCH_SETTINGS = {
   minHz: 60,
   maxHz: 500,
   window: 100,
-  dipThreshold: 0.25,
+  hop: HOP_SAMPLES / 4,
+  dipMargin: 0.1,
   voicingThreshold: 0.35,
 } as const;
 
@@ -78,7 +81,7 @@ export class AudioFrameAnalyser {
   private finished = false;
 
   constructor() {
-    // Zeros before the first sample, enough for every window and filter of frame 0.
+    // Zeros before the first sample: more than the earliest sample any window or filter of frame 0 reads.
     const lead = 4 * this.yin.coarseSpan + 4 * HALF_BAND_REACH;
     this.at16k = new SampleStream(-lead);
     this.at16k.appendZeros(lead);
@@ -124,7 +127,11 @@ export class AudioFrameAnalyser {
     const durationSec = this.samplesIn / AUDIO_SAMPLE_RATE;
     const levelDb = this.loudness.toArray(frames);
     const f0Hz = this.f0.toArray(frames);
-    const runs = detectSpeechRuns({ levelDb, f0Hz, flatness: this.flatness.toArray(frames) }, { ...DEFAULT_SPEECH_ACTIVITY, hopSec: HOP_SEC });
+    const runs = detectSpeechRuns({ levelDb, f0Hz, flatness: this.flatness.toArray(frames) }, {
+      ...DEFAULT_SPEECH_ACTIVITY,
+      hopSec: HOP_SEC,
+      lowestFloorDb: SILENT_BELOW_DB,
+    });
     const speech = speechColumn(runs, frames);
     for (let i = 0; i < frames; i++) if (speech[i] === 0) f0Hz[i] = Number.NaN;
     return {
@@ -150,7 +157,7 @@ export class AudioFrameAnalyser {
     const { yin, at16k, at8k, at4k } = this;
     for (;;) {
       const centre = this.frameCount * HOP_SAMPLES;
-      const coarseStart = centre / 4 - Math.floor(yin.coarseSpan / 2);
+      const coarseStart = centre / 4 - yin.leadIn;
       const fineStart = coarseStart * 4;
       const spectrumStart = centre / 2 - SPECTRUM_SIZE / 2;
       const ready =
@@ -178,11 +185,17 @@ export class AudioFrameAnalyser {
     const pitch = this.yin.estimate(
       this.at4k.raw,
       this.at4k.offsetOf(coarseStart),
+      coarseStart,
       this.at16k.raw,
       this.at16k.offsetOf(fineStart),
     );
     this.f0.push(pitch.f0Hz);
-    const bins = this.spectrum.compute(this.at8k.raw, this.at8k.offsetOf(spectrumStart));
-    this.flatness.push(spectralFlatness(bins));
+    // Flatness only decides about unvoiced frames (is this a consonant or broadband noise?), so voiced
+    // frames skip the spectrum.
+    if (Number.isNaN(pitch.f0Hz)) {
+      this.flatness.push(spectralFlatness(this.spectrum.compute(this.at8k.raw, this.at8k.offsetOf(spectrumStart))));
+    } else {
+      this.flatness.push(Number.NaN);
+    }
   }
 }

@@ -34,10 +34,11 @@ export class SampleStream {
     this.size += count;
   }
 
-  /** Appends one value; for decimators that produce a sample at a time. */
-  appendValue(value: number): void {
-    if (this.size === this.data.length) this.reserve(1);
-    this.data[this.size++] = value;
+  /** Appends `count` slots and returns them as a view for the caller to fill; valid until the next append. */
+  extend(count: number): Float32Array {
+    this.reserve(count);
+    this.size += count;
+    return this.data.subarray(this.size - count, this.size);
   }
 
   /** The samples [start, start + count) as a view; valid until the next append. */
@@ -49,11 +50,12 @@ export class SampleStream {
     return this.data.subarray(from, from + count);
   }
 
-  /** The backing array and the offset of an absolute index in it, for tight inner loops. */
+  /** Where absolute `index` is in `raw`; for tight inner loops that index the array directly. */
   offsetOf(index: number): number {
     return index - this.origin;
   }
 
+  /** The backing array, valid until the next append (which may move or replace it). */
   get raw(): Float32Array {
     return this.data;
   }

@@ -1,9 +1,17 @@
 /**
  * YIN fundamental-frequency estimation (de Cheveigné & Kawahara, 2002), in two passes for speed:
- * the cumulative-mean-normalised difference function is searched on a low-passed copy decimated to
- * 4 kHz (a quarter of the work per lag, a quarter of the lags), then the period is refined with the
- * plain difference function on the full-rate signal around four times the coarse lag.
+ * the cumulative-mean-normalised difference function d' is searched on a low-passed copy decimated to
+ * 4 kHz (a quarter of the work per lag and a quarter of the lags), then the period is refined with the
+ * plain difference function on the full-rate signal around four times the coarse lag, with parabolic
+ * interpolation at both stages.
+ *
+ * Choosing the period: YIN takes the first dip of d' under a fixed threshold. Here the threshold is
+ * relative: the first local minimum within `dipMargin` of the deepest one. On a clean voice (deepest
+ * dip ≈ 0) that is YIN's rule with threshold `dipMargin`, and it still rejects half-period dips that a
+ * strong second harmonic makes; on a breathy or noisy voice, where every dip is shallower, it still
+ * prefers the true period to its multiples instead of falling back to the deepest (often doubled) one.
  */
+import { BlockedDifference } from './blocked-difference.ts';
 
 export interface YinSettings {
   /** Rate of the coarse (decimated) signal, Hz. */
@@ -14,8 +22,10 @@ export interface YinSettings {
   maxHz: number;
   /** Integration window of the difference function, in coarse samples. */
   window: number;
-  /** The first dip of d' below this is taken as the period (YIN step 4); avoids sub-octave picks. */
-  dipThreshold: number;
+  /** Coarse samples between successive frames; the window is summed in blocks of gcd(window, hop). */
+  hop: number;
+  /** A dip of d' this close to the deepest one counts as the period when it comes first. */
+  dipMargin: number;
   /** A frame is voiced when d' at the chosen period (its aperiodicity) is below this. */
   voicingThreshold: number;
 }
@@ -37,41 +47,49 @@ export function parabolicMinimum(a: number, b: number, c: number): { offset: num
   return { offset, value: b - ((a - c) * offset) / 4 };
 }
 
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b);
+}
+
 export class YinPitchTracker {
   readonly tauMin: number;
+  /** One lag past the longest period, so that a minHz voice is an interior minimum. */
   readonly tauMax: number;
   /** Coarse samples the search reads from its start: window plus the largest lag (and one for interpolation). */
   readonly coarseSpan: number;
+  /**
+   * Where the search starts, in coarse samples before the frame's instant: the window plus a mid-range
+   * period (geometric mean of the range) is centred on the frame, so a gliding F0 is measured where the
+   * frame is rather than ahead of or behind it.
+   */
+  readonly leadIn: number;
   /** Full-rate samples the refinement may read from its start. */
   readonly fineSpan: number;
   private readonly d: Float64Array;
   private readonly dPrime: Float64Array;
+  private readonly difference: BlockedDifference;
 
   constructor(private readonly settings: YinSettings) {
     this.tauMin = Math.floor(settings.coarseRate / settings.maxHz);
-    this.tauMax = Math.ceil(settings.coarseRate / settings.minHz);
+    this.tauMax = Math.ceil(settings.coarseRate / settings.minHz) + 1;
     this.coarseSpan = settings.window + this.tauMax + 1;
-    this.fineSpan = settings.window * settings.refineFactor + (this.tauMax + 2) * settings.refineFactor;
+    this.leadIn = Math.round((settings.window + Math.sqrt(this.tauMin * this.tauMax)) / 2);
+    this.fineSpan = (settings.window + this.tauMax + 2) * settings.refineFactor;
     this.d = new Float64Array(this.tauMax + 2);
     this.dPrime = new Float64Array(this.tauMax + 2);
+    const block = greatestCommonDivisor(settings.window, settings.hop);
+    const blocksPerWindow = settings.window / block;
+    this.difference = new BlockedDifference(block, blocksPerWindow, this.tauMax + 1, blocksPerWindow + settings.hop / block);
   }
 
   /**
-   * `coarse[coarseAt …]` and `fine[fineAt …]` must start at the same instant and hold `coarseSpan` and
-   * `fineSpan` samples.
+   * `coarse[coarseAt …]` (absolute coarse index `coarseIndex`, advancing by `hop` between frames) and
+   * `fine[fineAt …]` must start at the same instant and hold `coarseSpan` and `fineSpan` samples.
    */
-  estimate(coarse: Float32Array, coarseAt: number, fine: Float32Array, fineAt: number): PitchEstimate {
-    const { window, dipThreshold, voicingThreshold, refineFactor, coarseRate } = this.settings;
+  estimate(coarse: Float32Array, coarseAt: number, coarseIndex: number, fine: Float32Array, fineAt: number): PitchEstimate {
+    const { dipMargin, voicingThreshold, refineFactor, coarseRate } = this.settings;
     const { d, dPrime, tauMin, tauMax } = this;
-    for (let tau = 1; tau <= tauMax + 1; tau++) {
-      let sum = 0;
-      const lagged = coarseAt + tau;
-      for (let j = 0; j < window; j++) {
-        const diff = (coarse[coarseAt + j] as number) - (coarse[lagged + j] as number);
-        sum += diff * diff;
-      }
-      d[tau] = sum;
-    }
+    this.difference.compute(coarse, coarseAt, coarseIndex, d);
     let running = 0;
     dPrime[0] = 1;
     for (let tau = 1; tau <= tauMax + 1; tau++) {
@@ -81,25 +99,24 @@ export class YinPitchTracker {
       dPrime[tau] = ((d[tau] as number) * tau) / running;
     }
 
-    let best = -1;
-    for (let tau = tauMin; tau <= tauMax; tau++) {
-      if ((dPrime[tau] as number) < dipThreshold) {
-        while (tau < tauMax && (dPrime[tau + 1] as number) < (dPrime[tau] as number)) tau++;
+    let deepest = tauMin;
+    for (let tau = tauMin + 1; tau <= tauMax; tau++) if ((dPrime[tau] as number) < (dPrime[deepest] as number)) deepest = tau;
+    const accept = (dPrime[deepest] as number) + dipMargin;
+    let best = deepest;
+    for (let tau = tauMin; tau < deepest; tau++) {
+      const here = dPrime[tau] as number;
+      if (here < accept && here <= (dPrime[tau - 1] as number) && here <= (dPrime[tau + 1] as number)) {
         best = tau;
         break;
       }
-    }
-    if (best < 0) {
-      best = tauMin;
-      for (let tau = tauMin + 1; tau <= tauMax; tau++) if ((dPrime[tau] as number) < (dPrime[best] as number)) best = tau;
     }
     // A minimum on the edge of the search range is a period outside minHz..maxHz, not a voice.
     if (best >= tauMax || (dPrime[best - 1] as number) < (dPrime[best] as number)) return UNVOICED;
     const dip = parabolicMinimum(dPrime[best - 1] as number, dPrime[best] as number, dPrime[best + 1] as number);
     if (!(dip.value < voicingThreshold)) return { f0Hz: Number.NaN, aperiodicity: Math.min(1, dip.value) };
 
-    const period = this.refine(fine, fineAt, (best + dip.offset) * refineFactor);
-    const f0Hz = (coarseRate * refineFactor) / period;
+    const f0Hz = (coarseRate * refineFactor) / this.refine(fine, fineAt, (best + dip.offset) * refineFactor);
+    // Interpolation can carry a dip at the end of the lag range just past minHz..maxHz.
     if (f0Hz < this.settings.minHz || f0Hz > this.settings.maxHz) return UNVOICED;
     return { f0Hz, aperiodicity: Math.max(0, dip.value) };
   }
@@ -121,7 +138,7 @@ export class YinPitchTracker {
     let here = diffAt(lag);
     let below = diffAt(lag - 1);
     let above = diffAt(lag + 1);
-    // The coarse lag is within a sample or two of the full-rate minimum; walk downhill a few steps.
+    // The coarse lag is within about one coarse sample of the full-rate minimum: walk downhill at most that far.
     for (let step = 0; step < this.settings.refineFactor; step++) {
       if (below < here && lag - 1 > 1) {
         lag--;

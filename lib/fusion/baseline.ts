@@ -28,10 +28,24 @@ export function zSeries(values: Series, baseline: Baseline): Series {
   return values.map((v) => (isValue(v) ? (v - baseline.median) / baseline.scale : null));
 }
 
+/** One-sided 95 % normal quantile, for the upper confidence bound of a noise estimate. */
+const Z95 = 1.645;
+
+/**
+ * Upper 95 % bound of a standard deviation estimated from `m` squared differences: σ̂·√(m / χ²₀.₀₅(m)),
+ * with the Wilson–Hilferty approximation of the chi-square quantile. About 1.02·σ̂ for a session's
+ * thousands of bins, 1.5·σ̂ for a 7-s clip's dozen: noise measured on few bins is not trusted as small.
+ */
+function upperBound(sigma: number, m: number): number {
+  const c = 1 - 2 / (9 * m) - Z95 * Math.sqrt(2 / (9 * m));
+  return c > 0 ? sigma * Math.sqrt(1 / c ** 3) : Infinity;
+}
+
 /**
  * The bin-to-bin noise of a z-series: root-mean-square of the differences of adjacent observed bins,
- * divided by √2. A mean of squares rather than a median, so cues that sit still and jump (speech share,
- * a blink) are not judged noiseless; one lasting step adds only one difference, so it barely counts.
+ * divided by √2, taken at its upper 95 % bound. A mean of squares rather than a median, so cues that sit
+ * still and jump (speech share, a blink) are not judged noiseless; one lasting step adds only one
+ * difference, so it barely counts.
  */
 export function noiseOf(z: Series): number {
   let sum = 0;
@@ -45,5 +59,5 @@ export function noiseOf(z: Series): number {
     }
   }
   // With no pair of neighbours there is no noise estimate; assume noise as large as the typical spread.
-  return count === 0 ? 1 : Math.max(NOISE_FLOOR, Math.sqrt(sum / count / 2));
+  return count === 0 ? 1 : upperBound(Math.max(NOISE_FLOOR, Math.sqrt(sum / count / 2)), count);
 }

@@ -25,9 +25,10 @@ function observed(z: Series, from: number, to: number): number[] {
  * Every brief excursion of one cue. It must: stay beyond briefMinZ for at most briefMaxSec; have observed
  * bins right before and after it that are back inside briefMinZ; sit in surroundings (briefMaxSec on each
  * side) whose means are within briefReturnZ of baseline; and stand out from those surroundings by at
- * least minEvidence standard errors of the cue's bin-to-bin noise.
+ * least `bar` standard errors of the cue's bin-to-bin noise (evidenceBar over the places an excursion could
+ * start: every observed bin of every brief cue).
  */
-export function findBriefRuns(z: Series, noise: number, options: FusionOptions): BriefRun[] {
+export function findBriefRuns(z: Series, noise: number, bar: number, options: FusionOptions): BriefRun[] {
   const maxBins = Math.max(1, Math.round(options.briefMaxSec / options.binSec));
   const runs: BriefRun[] = [];
   let k = 0;
@@ -40,13 +41,13 @@ export function findBriefRuns(z: Series, noise: number, options: FusionOptions):
     const sign = Math.sign(v);
     const from = k;
     while (k < z.length && isValue(z[k]) && z[k]! * sign >= options.briefMinZ) k++;
-    const run = briefRunAt(z, from, k, maxBins, noise, options);
+    const run = briefRunAt(z, from, k, maxBins, noise, bar, options);
     if (run) runs.push(run);
   }
   return runs;
 }
 
-function briefRunAt(z: Series, from: number, to: number, maxBins: number, noise: number, options: FusionOptions): BriefRun | null {
+function briefRunAt(z: Series, from: number, to: number, maxBins: number, noise: number, bar: number, options: FusionOptions): BriefRun | null {
   const prev = z[from - 1];
   const next = z[to];
   if (to - from > maxBins || !isValue(prev) || !isValue(next)) return null;
@@ -58,7 +59,7 @@ function briefRunAt(z: Series, from: number, to: number, maxBins: number, noise:
   const during = mean(observed(z, from, to))!;
   const around = [...before, ...after];
   const standardError = noise * Math.sqrt(1 / (to - from) + 1 / around.length);
-  if (Math.abs(during - mean(around)!) / standardError < options.minEvidence) return null;
+  if (Math.abs(during - mean(around)!) / standardError < bar) return null;
   return { from, to, contextFrom: from - maxBins, d: during - meanBefore };
 }
 

@@ -104,12 +104,12 @@ export const FACE_CUES: readonly FaceCueDef[] = [
   },
   // The sign conventions of yaw and pitch belong to the vision stage; the summary states size, not side.
   {
-    name: 'headYaw', modality: 'face', features: ['headYawDeg'], measure: 'level', scaleFloor: 1, brief: true,
+    name: 'headYaw', modality: 'face', features: ['headYawDeg'], measure: 'level', scaleFloor: 2, brief: true,
     rises: 'head turned about {change}° side to side', falls: 'head turned about {change}° side to side',
     valueAt: (track, i) => featureAt(track, 'headYawDeg', i), aggregate: median,
   },
   {
-    name: 'headPitch', modality: 'face', features: ['headPitchDeg'], measure: 'level', scaleFloor: 1, brief: true,
+    name: 'headPitch', modality: 'face', features: ['headPitchDeg'], measure: 'level', scaleFloor: 2, brief: true,
     rises: 'head tipped about {change}° up or down', falls: 'head tipped about {change}° up or down',
     valueAt: (track, i) => featureAt(track, 'headPitchDeg', i), aggregate: median,
   },

@@ -1,7 +1,10 @@
 /**
  * The settings of fusion, with the defaults that docs/markers.md explains. None of them is tuned to one
- * recording: each is a unit the clinician can read (seconds, the person's typical spread, noise errors).
+ * recording: each is a unit the clinician can read (seconds, the person's typical spread, noise errors,
+ * a chance of a false marker).
  */
+import { twoSidedZ } from './normal.ts';
+
 export interface FusionOptions {
   /** Width of one bin of the common time grid, in seconds. */
   binSec: number;
@@ -15,8 +18,14 @@ export interface FusionOptions {
   minCoverage: number;
   /** Smallest before→after difference, in units of the person's typical spread of that cue, that is a shift. */
   shiftMinEffect: number;
-  /** Smallest difference, in standard errors of the cue's bin-to-bin noise, for a shift or a brief excursion. */
-  minEvidence: number;
+  /**
+   * The chance that a recording with no change in it gets a shift marker from noise alone; brief markers
+   * get a budget of the same size. Spread evenly over every comparison the recording makes (Bonferroni),
+   * it sets the least difference, in standard errors of the cue's noise, that counts: see evidenceBar.
+   */
+  falseAlarmRate: number;
+  /** The evidence bar never drops below this many standard errors, however few comparisons were made. */
+  evidenceFloor: number;
   /** A brief excursion goes at least this many typical spreads away from the person's baseline… */
   briefMinZ: number;
   /** …for at most this many seconds… */
@@ -32,7 +41,8 @@ export const DEFAULT_FUSION_OPTIONS: Readonly<FusionOptions> = Object.freeze({
   windowMaxSec: 10,
   minCoverage: 0.3,
   shiftMinEffect: 1,
-  minEvidence: 5,
+  falseAlarmRate: 0.01,
+  evidenceFloor: 3,
   briefMinZ: 3,
   briefMaxSec: 2,
   briefReturnZ: 1.5,
@@ -45,6 +55,7 @@ export function resolveOptions(overrides: Partial<FusionOptions> = {}): FusionOp
     if (!Number.isFinite(value) || value < 0) throw new RangeError(`fusion option ${name} must be a finite number ≥ 0`);
   }
   if (options.binSec <= 0) throw new RangeError('fusion option binSec must be > 0');
+  if (options.falseAlarmRate <= 0 || options.falseAlarmRate >= 1) throw new RangeError('fusion option falseAlarmRate must be in (0, 1)');
   if (options.windowMinSec > options.windowMaxSec) throw new RangeError('windowMinSec must not exceed windowMaxSec');
   return options;
 }
@@ -62,4 +73,15 @@ export function windowBins(durationSec: number, options: FusionOptions): number 
 /** The fewest observed bins a window (or a brief excursion's surroundings) needs to be compared at all. */
 export function minWindowBins(wBins: number, options: FusionOptions): number {
   return Math.max(2, Math.ceil(options.minCoverage * wBins));
+}
+
+/**
+ * The least evidence, in standard errors of a cue's noise, for one of `tests` comparisons to count: the
+ * two-sided normal bar z with P(|Z| > z) = falseAlarmRate / tests, so that under Gaussian noise all of them
+ * together pass by chance with probability at most falseAlarmRate (the union bound, whatever their
+ * correlation). Never below evidenceFloor. With the defaults: 3.4 for a 7-s voice clip's 15 comparisons,
+ * 5.16 for a 20-min session's 40 000, 5.36 for a 60-min session's 122 000.
+ */
+export function evidenceBar(tests: number, options: FusionOptions): number {
+  return Math.max(options.evidenceFloor, twoSidedZ(options.falseAlarmRate / Math.max(1, tests)));
 }

@@ -1,7 +1,8 @@
 /**
  * The two-window test: at each bin edge, the mean of a cue's z over the window before minus the mean over
  * the window after. A difference is in units of the person's typical spread (its size) and in standard
- * errors of the cue's bin-to-bin noise (how sure we are it is not noise); a shift needs both.
+ * errors of the cue's bin-to-bin noise (how sure we are it is not noise); a shift needs both. The bar for
+ * the second depends on how many comparisons the recording made (options.ts, evidenceBar).
  */
 import type { Series } from '../analysis/types.ts';
 import type { FusionOptions } from './options.ts';
@@ -48,8 +49,9 @@ export function changeAt(sums: WindowSums, noise: number, edge: number, wBins: n
   return { d, evidence: Math.abs(d) / (noise * Math.sqrt(1 / before.n + 1 / after.n)) };
 }
 
-export function isShift(change: CueChange | null, options: FusionOptions): change is CueChange {
-  return change !== null && Math.abs(change.d) >= options.shiftMinEffect && change.evidence >= options.minEvidence;
+/** A cue has shifted: the change is at least shiftMinEffect typical spreads and at least `bar` standard errors. */
+export function isShift(change: CueChange | null, bar: number, options: FusionOptions): change is CueChange {
+  return change !== null && Math.abs(change.d) >= options.shiftMinEffect && change.evidence >= bar;
 }
 
 export interface CueWindows {
@@ -57,18 +59,28 @@ export interface CueWindows {
   noise: number;
 }
 
+/** A cue's change at every bin edge 0..binCount; null where a window observed too few bins. */
+export function changesOf(cue: CueWindows, binCount: number, wBins: number, minBins: number): (CueChange | null)[] {
+  return Array.from({ length: binCount + 1 }, (_, edge) => changeAt(cue.sums, cue.noise, edge, wBins, minBins));
+}
+
+/** How many comparisons were made: the cue–edge pairs whose windows were both observed enough. */
+export function comparisonCount(changes: readonly (readonly (CueChange | null)[])[]): number {
+  return changes.reduce((total, cue) => total + cue.filter((c) => c !== null).length, 0);
+}
+
 /**
- * The combined change score at every bin edge 0..binCount: the root-sum-square of d over the cues that
- * pass both tests there, 0 where none does. Several cues moving together add up; noise in the cues that
- * did not change adds nothing.
+ * The combined change score at every bin edge 0..binCount, from each cue's changes: the root-sum-square of
+ * d over the cues that pass both tests there, 0 where none does. Several cues moving together add up;
+ * noise in the cues that did not change adds nothing.
  */
-export function changeScore(cues: readonly CueWindows[], binCount: number, wBins: number, minBins: number, options: FusionOptions): number[] {
+export function changeScore(changes: readonly (readonly (CueChange | null)[])[], binCount: number, bar: number, options: FusionOptions): number[] {
   const score: number[] = [];
   for (let edge = 0; edge <= binCount; edge++) {
     let squares = 0;
-    for (const cue of cues) {
-      const change = changeAt(cue.sums, cue.noise, edge, wBins, minBins);
-      if (isShift(change, options)) squares += change.d ** 2;
+    for (const cue of changes) {
+      const change = cue[edge] ?? null;
+      if (isShift(change, bar, options)) squares += change.d ** 2;
     }
     score.push(Math.sqrt(squares));
   }

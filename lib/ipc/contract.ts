@@ -103,6 +103,8 @@ export interface SessionDetail extends SessionSummary {
   source: { status: SourceStatus; fileName: string; folder: string };
   /** The analysis document (tracks, markers, people with the roles assigned so far), null until analysed. */
   analysis: Analysis | null;
+  /** What could not be analysed, in plain words ("No face was found…"); empty when everything was. */
+  notes: string[];
   people: Person[];
   /** The queued or running job for this session, if any. */
   job: JobView | null;

@@ -20,7 +20,7 @@ export function object<T>(fields: { [K in keyof T]-?: Parser<T[K]> }): Parser<T>
     if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, 'an object');
     const allowed = new Set<string>(Object.keys(fields));
     for (const key of Object.keys(value)) {
-      if (!allowed.has(key)) fail(`${path}.${key}`, 'no such field');
+      if (!allowed.has(key)) throw new IpcValidationError(`${path}.${key}: unknown field`);
     }
     const result: Record<string, unknown> = {};
     for (const key of allowed) {

@@ -18,7 +18,7 @@ export interface FrameHeader {
   height: number;
 }
 
-export function encodeFrame(id: number, frame: VideoFrame): Uint8Array {
+export function encodeFrame(id: number, frame: VideoFrame): Uint8Array<ArrayBuffer> {
   const pixelBytes = frame.width * frame.height * 4;
   if (frame.rgba.byteLength !== pixelBytes) {
     throw new Error(`frame at t=${frame.t}s has ${frame.rgba.byteLength} bytes, expected ${pixelBytes} for ${frame.width}×${frame.height} RGBA`);

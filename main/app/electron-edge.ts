@@ -44,3 +44,10 @@ export interface IpcMainEdge {
 export interface CommandLineEdge {
   appendSwitch(name: string, value?: string): void;
 }
+
+export interface AppEdge {
+  readonly commandLine: CommandLineEdge;
+  enableSandbox(): void;
+  on(event: 'session-created', listener: (session: SessionEdge) => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsEdge) => void): unknown;
+}

@@ -91,6 +91,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         ...store.sessions.summary(sessionId)!,
         source: { status: source.status, fileName: basename(row.filePath), folder: dirname(row.filePath) },
         analysis: store.analyses.load(sessionId),
+        notes: store.analyses.notes(sessionId),
         people: store.analyses.people(sessionId),
         job: queue.activeFor(sessionId),
       };

@@ -3,8 +3,19 @@
  * window was given, no new windows, no <webview>, no permission of any kind (camera, microphone,
  * notifications, HID…), no spell-checker (it downloads dictionaries), and the network guard.
  */
-import type { SessionEdge, WebContentsEdge } from './electron-edge.ts';
-import { installNetworkGuard } from './network-guard.ts';
+import type { AppEdge, SessionEdge, WebContentsEdge } from './electron-edge.ts';
+import { applyOfflineSwitches, installNetworkGuard } from './network-guard.ts';
+
+/**
+ * Applies the policy app-wide, before 'ready': every renderer sandboxed, Chromium's background networking
+ * off, and every session and web contents hardened as it is created — including partitions made later.
+ */
+export function applyAppPolicy(app: AppEdge): void {
+  applyOfflineSwitches(app.commandLine);
+  app.enableSandbox();
+  app.on('session-created', hardenSession);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}
 
 export function hardenWebContents(contents: WebContentsEdge): void {
   const deny = (event: { preventDefault(): void }): void => event.preventDefault();

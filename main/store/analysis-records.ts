@@ -28,8 +28,9 @@ export class AnalysisRecords {
    * Replaces the session's analysis in one transaction: the document, every marker and the people land
    * together with the session's new status, or (on any error, or a crash part-way) none of them do.
    * Roles the therapist assigned by hand survive a re-analysis for people with the same id.
+   * `notes` are the pipeline's plain-language remarks (no face found, no sound…).
    */
-  save(sessionId: string, analysis: Analysis, snapshots: readonly PersonSnapshot[]): void {
+  save(sessionId: string, analysis: Analysis, snapshots: readonly PersonSnapshot[], notes: readonly string[] = []): void {
     this.db.transaction(() => {
       const assignedByHand = new Map(
         (
@@ -43,8 +44,8 @@ export class AnalysisRecords {
 
       const { markers, people, ...document } = analysis;
       this.db
-        .prepare('INSERT INTO analyses (session_id, created_at, document) VALUES (?, ?, ?)')
-        .run(sessionId, analysis.analysis.createdAt, JSON.stringify(document satisfies StoredDocument));
+        .prepare('INSERT INTO analyses (session_id, created_at, document, notes) VALUES (?, ?, ?, ?)')
+        .run(sessionId, analysis.analysis.createdAt, JSON.stringify(document satisfies StoredDocument), JSON.stringify(notes));
       const insertMarker = this.db.prepare(
         `INSERT INTO markers (session_id, marker_id, ordinal, start_sec, end_sec, person_id, kind, score, summary, document)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -78,6 +79,11 @@ export class AnalysisRecords {
     ).map((json) => JSON.parse(json) as Marker);
     const people = this.people(sessionId).map(({ id, role }) => ({ id, role }));
     return { ...(JSON.parse(document) as StoredDocument), people, markers };
+  }
+
+  notes(sessionId: string): string[] {
+    const json = this.db.prepare('SELECT notes FROM analyses WHERE session_id = ?').pluck().get(sessionId) as string | undefined;
+    return json ? (JSON.parse(json) as string[]) : [];
   }
 
   people(sessionId: string): Person[] {

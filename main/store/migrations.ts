@@ -36,7 +36,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE analyses (
     session_id    TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
     created_at    TEXT NOT NULL,
-    document      TEXT NOT NULL
+    document      TEXT NOT NULL,
+    notes         TEXT NOT NULL DEFAULT '[]'
   ) STRICT;
 
   CREATE TABLE markers (

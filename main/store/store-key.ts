@@ -4,7 +4,7 @@
  * Copying the profile folder to another account or machine therefore does not copy a usable key.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The part of Electron's `safeStorage` this needs. */
@@ -36,6 +36,7 @@ export function loadOrCreateStoreKey(profileDir: string, protector: KeyProtector
     return Buffer.from(hex, 'hex');
   }
   const key = randomBytes(32);
+  mkdirSync(profileDir, { recursive: true, mode: 0o700 });
   // Written under a temporary name and renamed, so a crash never leaves a truncated key behind.
   const temporary = `${file}.tmp`;
   writeFileSync(temporary, protector.encryptString(key.toString('hex')), { mode: 0o600 });

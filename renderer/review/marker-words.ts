@@ -4,23 +4,29 @@
  */
 import type { Cue, Marker, Role } from '../../lib/analysis/types.ts';
 
-const SIDE: Record<string, string> = { Left: ' (left)', Right: ' (right)' };
+/**
+ * How fusion summarised a feature over the before/after windows (lib/fusion/cue-types.ts): its typical
+ * value, how fast it changed, its spread, or the share of time it was on. Not in the public contract's
+ * Cue, so read defensively; an analysis without it is all levels.
+ */
+type Measure = 'level' | 'speed' | 'spread' | 'share';
 
-/** Names of the cues the fusion stage reports, in everyday words. */
+function measureOf(cue: Cue): Measure {
+  const measure = (cue as Cue & { measure?: unknown }).measure;
+  return measure === 'speed' || measure === 'spread' || measure === 'share' ? measure : 'level';
+}
+
+/** Track feature names (without Left/Right) in everyday words. */
 const FEATURE_WORDS: Record<string, string> = {
-  smile: 'smile',
   mouthSmile: 'smile',
-  browLower: 'brow lowering',
   browDown: 'brow lowering',
   browInnerUp: 'inner brow raise',
   browOuterUp: 'outer brow raise',
-  browRaise: 'brow raise',
-  gazeAway: 'looking away',
   eyeLookDown: 'looking down',
   eyeLookUp: 'looking up',
-  eyeLookIn: 'looking sideways',
-  eyeLookOut: 'looking sideways',
-  eyeBlink: 'eyes closing',
+  eyeLookIn: 'eye turned inward',
+  eyeLookOut: 'eye turned outward',
+  eyeBlink: 'eyelid closing',
   eyeWide: 'eyes widening',
   eyeSquint: 'eyes narrowing',
   mouthFrown: 'mouth corners pulled down',
@@ -33,43 +39,53 @@ const FEATURE_WORDS: Record<string, string> = {
   jawOpen: 'mouth opening',
   cheekSquint: 'cheeks raised',
   noseSneer: 'nose wrinkled',
-  headMovement: 'head movement',
-  headYawDeg: 'head turn (left–right)',
-  headPitchDeg: 'head nod (up–down)',
-  headRollDeg: 'head tilt',
+  headYawDeg: 'head turn (side to side)',
+  headPitchDeg: 'head tilt (up and down)',
+  headRollDeg: 'head tilt (sideways)',
   f0Hz: 'voice pitch',
-  pitch: 'voice pitch',
   loudnessDb: 'loudness',
-  loudness: 'loudness',
-  speech: 'speaking time',
-  speechRate: 'speaking rate',
-  pauseSec: 'pause length',
+  speech: 'speaking',
 };
 
-/** "mouthSmileLeft" → "smile (left)"; unknown names are split into words rather than shown raw. */
-export function featureWords(feature: string): string {
+function splitSide(feature: string): { stem: string; side: 'left' | 'right' | null } {
   const side = /(Left|Right)$/.exec(feature)?.[1];
-  const stem = side ? feature.slice(0, -side.length) : feature;
-  const words = FEATURE_WORDS[stem] ?? stem.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words + (side ? SIDE[side]! : '');
+  return side ? { stem: feature.slice(0, -side.length), side: side === 'Left' ? 'left' : 'right' } : { stem: feature, side: null };
 }
 
-/** A cue value with its unit: pitch in Hz, loudness in dB, angles in degrees, 0–1 scores out of 100. */
-export function formatCueValue(feature: string, value: number | null): string {
-  if (value === null) return 'not measurable';
-  if (/Hz$|^pitch$/.test(feature)) return `${Math.round(value)} Hz`;
-  if (/Db$|^loudness$/.test(feature)) return `${value.toFixed(1)} dB`;
-  if (/Deg$/.test(feature)) return `${Math.round(value)}°`;
-  if (feature === 'headMovement') return `${Math.round(value)}°/s`;
-  if (/Sec$/.test(feature)) return `${value.toFixed(1)} s`;
+/** "mouthSmileLeft" → "smile"; unknown names are split into words rather than shown raw. */
+function stemWords(stem: string, measure: Measure): string {
+  const words = FEATURE_WORDS[stem] ?? stem.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  if (measure === 'speed') return `speed of ${words}`;
+  if (measure === 'spread') return stem === 'f0Hz' ? 'pitch variation' : `variation in ${words}`;
+  if (measure === 'share') return stem === 'speech' ? 'time spent speaking' : `time with ${words}`;
+  return words;
+}
+
+/** A feature in everyday words, with its side: "smile (left)", "voice pitch". */
+export function featureWords(feature: string, measure: Measure = 'level'): string {
+  const { stem, side } = splitSide(feature);
+  return stemWords(stem, measure) + (side ? ` (${side})` : '');
+}
+
+/** "41 → 5" and " out of 100"; "196 → 171" and " Hz": the numbers, and the unit said once after them. */
+function changeWords(feature: string, measure: Measure, before: number | null, after: number | null): { values: string; unit: string } {
+  const { stem } = splitSide(feature);
+  let format: (v: number) => string;
+  let unit: string;
+  if (measure === 'share') [format, unit] = [(v) => `${Math.round(v * 100)}%`, ' of the time'];
+  else if (/Deg$/.test(stem)) [format, unit] = [(v) => String(Math.round(v)), measure === 'speed' ? '°/s' : '°'];
+  else if (/Hz$/.test(stem)) [format, unit] = [(v) => String(Math.round(v)), ' Hz'];
+  else if (/Db$/.test(stem)) [format, unit] = [(v) => v.toFixed(1), ' dB'];
   // Face scores run 0..1; "out of 100" reads more naturally than decimals.
-  return `${Math.round(value * 100)} of 100`;
+  else [format, unit] = [(v) => String(Math.round(v * 100)), measure === 'speed' ? ' out of 100 per second' : ' out of 100'];
+  const show = (v: number | null) => (v === null ? 'not measurable' : format(v));
+  return { values: `${show(before)} → ${show(after)}`, unit };
 }
 
 /**
- * How unusual a change is for this person, from z (the change measured in this person's usual
- * moment-to-moment variation during the session). The thresholds follow the usual reading of z:
- * about 1 in 20 ordinary moments differ by 2 or more, about 1 in 370 by 3 or more.
+ * How unusual a change is for this person, from z: fusion reports each cue's change in units of this
+ * person's typical spread of that cue during the session. Ordinary moment-to-moment differences are
+ * mostly within 1; about 1 in 20 reach 2 and about 1 in 370 reach 3, if the cue varies normally.
  */
 export function unusualness(z: number | null): string {
   if (z === null || !Number.isFinite(z)) return 'could not be compared with their usual range';
@@ -82,18 +98,59 @@ export function unusualness(z: number | null): string {
   return `within this person's usual range (${times})`;
 }
 
-export function cueDirection(cue: Cue): 'rose' | 'fell' | 'changed' {
+function direction(cue: Cue): 'rose' | 'fell' | 'changed' {
   if (cue.before === null || cue.after === null || cue.before === cue.after) return 'changed';
   return cue.after > cue.before ? 'rose' : 'fell';
 }
 
-/** One evidence line: "Smile (left) fell: 41 of 100 → 5 of 100 — well outside what is usual…". */
-export function cueSentence(cue: Cue): string {
-  const name = featureWords(cue.feature);
-  const capital = name.charAt(0).toUpperCase() + name.slice(1);
-  const before = formatCueValue(cue.feature, cue.before);
-  const after = formatCueValue(cue.feature, cue.after);
-  return `${capital} ${cueDirection(cue)}: ${before} → ${after} — ${unusualness(cue.z)}.`;
+/** Names for cues fusion reports through several different features (lib/fusion/face-cues.ts). */
+function groupName(stems: ReadonlySet<string>, measure: Measure): string {
+  const only = (...names: string[]) => [...stems].every((s) => names.includes(s));
+  if (stems.size > 1 && only('eyeLookIn', 'eyeLookOut')) return 'looking to the side';
+  if (stems.size > 1 && only('eyeLookDown', 'eyeLookUp')) return 'looking down or up';
+  if (stems.size > 1 && only('headYawDeg', 'headPitchDeg', 'headRollDeg')) return measure === 'speed' ? 'head movement' : 'head position';
+  return [...stems].map((stem) => stemWords(stem, measure)).join(' and ');
+}
+
+/**
+ * One evidence line per cue: "Smile fell: left 41 → 5, right 38 → 6 out of 100 — well outside what is
+ * usual for this person (…)". Fusion lists up to two features of one cue as separate entries with the
+ * same z (both mouth corners; one eye in and the other out), so consecutive entries with the same z
+ * and measure are read as one cue.
+ */
+export function evidenceLines(cues: readonly Cue[]): string[] {
+  const groups: Cue[][] = [];
+  for (const cue of cues) {
+    const last = groups.at(-1)?.[0];
+    if (last && cue.z !== null && last.z === cue.z && measureOf(last) === measureOf(cue)) groups.at(-1)!.push(cue);
+    else groups.push([cue]);
+  }
+  return groups.map((group) => {
+    const first = group[0]!;
+    const measure = measureOf(first);
+    const stems = new Set(group.map((c) => splitSide(c.feature).stem));
+    const name = groupName(stems, measure);
+    const directions = new Set(group.map(direction));
+    const dir = directions.size === 1 ? direction(first) : 'changed';
+    const changes = group.map((c) => ({ cue: c, ...changeWords(c.feature, measure, c.before, c.after) }));
+    const sameUnit = new Set(changes.map((c) => c.unit)).size === 1;
+    const partLabel = (c: Cue) => {
+      const { stem, side } = splitSide(c.feature);
+      return stems.size === 1 ? (side ?? '') : `${stemWords(stem, measure)}${side ? ` (${side})` : ''}`;
+    };
+    if (group.length === 1) {
+      const { side } = splitSide(first.feature);
+      const only = changes[0]!;
+      return `${capitalise(name)}${side ? ` (${side})` : ''} ${dir}: ${only.values}${only.unit} — ${unusualness(first.z)}.`;
+    }
+    const parts = changes.map((c) => `${partLabel(c.cue)} ${c.values}${sameUnit ? '' : c.unit}`.trim()).join(', ');
+    const body = sameUnit ? parts + changes[0]!.unit : parts;
+    return `${capitalise(name)} ${dir}: ${body} — ${unusualness(first.z)}.`;
+  });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const MISSED_WORDS: Record<string, string> = {
@@ -133,11 +190,12 @@ export function modalityWords(marker: Marker): string {
 
 /** Evidence strength from the marker's 0..1 score. */
 export function strengthWords(score: number): string {
-  if (score >= 0.75) return 'strong evidence';
-  if (score >= 0.5) return 'moderate evidence';
-  return 'weak evidence';
+  if (score >= 0.75) return 'Evidence: strong';
+  if (score >= 0.5) return 'Evidence: moderate';
+  return 'Evidence: weak';
 }
 
-export function roleWords(role: Role | undefined): string {
-  return role === 'client' ? 'Client' : role === 'therapist' ? 'Therapist' : 'Person';
+/** "Client", "Therapist", or "Person 2" for someone not (yet) given a role; `number` counts from 1. */
+export function personWords(role: Role | undefined, number: number): string {
+  return role === 'client' ? 'Client' : role === 'therapist' ? 'Therapist' : `Person ${number}`;
 }

@@ -1,5 +1,5 @@
 /** Every session on this computer, with what can be done next for each, and deletion with a receipt. */
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useReducer } from 'react';
 import type { SessionSummary } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { dateWords, durationWords, percent, STATUS_WORDS } from '../app/format.ts';
@@ -132,7 +132,6 @@ interface RowProps {
 }
 
 function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps) {
-  const deleteRef = useRef<HTMLButtonElement>(null);
   const { id, status } = session;
   return (
     <tr data-session-id={id}>
@@ -147,7 +146,8 @@ function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps
         {status === 'failed' && session.lastError && <span className="status-detail"> — {session.lastError}</span>}
       </td>
       <td>{status === 'analysed' ? session.markerCount : '—'}</td>
-      <td className="actions">
+      <td className="actions-cell">
+        <div className="actions">
         {status === 'awaiting-consent' && (
           <button type="button" onClick={() => navigate({ screen: 'import', sessionId: id })}>
             Record consent
@@ -173,9 +173,10 @@ function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps
             </button>
           </>
         )}
-        <button type="button" className="danger" ref={deleteRef} aria-label={`Delete ${session.fileName}`} onClick={onDelete}>
+        <button type="button" className="danger" aria-label={`Delete ${session.fileName}`} onClick={onDelete}>
           Delete…
         </button>
+        </div>
       </td>
     </tr>
   );

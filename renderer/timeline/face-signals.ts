@@ -20,30 +20,24 @@ function meanOf(track: FaceTrack, names: readonly string[]): Series {
   });
 }
 
-function maxOf(...series: Series[]): Series {
-  return series[0]!.map((_, i) => {
-    let best: number | null = null;
-    for (const s of series) {
-      const v = s[i];
-      if (v === null || v === undefined) return null;
-      best = best === null ? v : Math.max(best, v);
-    }
-    return best;
-  });
+/** Difference of two per-frame series; null where either is absent. */
+function minus(a: Series, b: Series): Series {
+  return a.map((v, i) => (v === null || b[i] === null || b[i] === undefined ? null : v - b[i]!));
 }
 
 /**
- * Gaze away from straight ahead: the strongest of looking up, down, or to either side, where a
- * side glance moves one eye "out" and the other "in".
+ * How far the eyes look away from straight ahead, whichever way: the larger of the vertical
+ * (down − up) and sideways (one eye out and the other in, minus the reverse) eye-direction
+ * differences — the same two gaze cues the marker detection uses (lib/fusion/face-cues.ts).
  */
 function gazeAway(track: FaceTrack): Series {
-  return maxOf(
-    meanOf(track, ['eyeLookUpLeft', 'eyeLookUpRight']),
-    meanOf(track, ['eyeLookDownLeft', 'eyeLookDownRight']),
-    meanOf(track, ['eyeLookOutLeft', 'eyeLookInRight']),
-    meanOf(track, ['eyeLookInLeft', 'eyeLookOutRight']),
-  );
+  const vertical = minus(meanOf(track, ['eyeLookDownLeft', 'eyeLookDownRight']), meanOf(track, ['eyeLookUpLeft', 'eyeLookUpRight']));
+  const sideways = minus(meanOf(track, ['eyeLookOutLeft', 'eyeLookInRight']), meanOf(track, ['eyeLookInLeft', 'eyeLookOutRight']));
+  return vertical.map((v, i) => (v === null || sideways[i] === null ? null : Math.max(Math.abs(v), Math.abs(sideways[i]!))));
 }
+
+/** A face lost and found again more than this far apart is not movement (as in the marker detection). */
+const MAX_MOVEMENT_GAP_SEC = 1;
 
 /** Angular speed of the head, degrees per second, between consecutive frames where the face was found. */
 function headMovement(track: FaceTrack): Series {
@@ -53,7 +47,7 @@ function headMovement(track: FaceTrack): Series {
     const dt = ti - t[i - 1]!;
     const now = [yaw[i], pitch[i], roll[i]];
     const before = [yaw[i - 1], pitch[i - 1], roll[i - 1]];
-    if (!(dt > 0) || [...now, ...before].some((v) => v === null || v === undefined)) return null;
+    if (!(dt > 0 && dt <= MAX_MOVEMENT_GAP_SEC) || [...now, ...before].some((v) => v === null || v === undefined)) return null;
     const squared = now.reduce<number>((sum, v, k) => sum + (v! - before[k]!) ** 2, 0);
     return Math.sqrt(squared) / dt;
   });
@@ -65,7 +59,7 @@ export function faceSignals(track: FaceTrack): DerivedSignal[] {
     {
       key: 'smile',
       label: 'Smile',
-      how: 'Average of the left and right mouth-corner smile scores (0 = none, 1 = strongest).',
+      how: 'Average of the left and right mouth-corner smile scores (0 = none, 100 = strongest).',
       unit: '',
       t: track.t,
       values: meanOf(track, ['mouthSmileLeft', 'mouthSmileRight']),
@@ -95,7 +89,7 @@ export function faceSignals(track: FaceTrack): DerivedSignal[] {
     {
       key: 'gazeAway',
       label: 'Gaze away',
-      how: 'How far the eyes look away from straight ahead: the strongest of looking up, down, left or right (eye-direction scores, 0–1). Head turns are shown separately.',
+      how: 'How far the eyes look away from straight ahead — up, down or to the side, whichever is larger — from the eye-direction scores (0–100). Turning the whole head shows under Head movement.',
       unit: '',
       t: track.t,
       values: gazeAway(track),

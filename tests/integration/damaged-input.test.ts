@@ -41,7 +41,8 @@ const variants: Variant[] = [
   { name: 'pexels-cut-half.mp4', make: damaged(PEXELS, { kind: 'truncate', keep: 0.5 }), expect: 'fails' },
   { name: 'webcam-cut-half.wmv', make: damaged(WEBCAM, { kind: 'truncate', keep: 0.5 }), expect: 'fails' },
   { name: 'multi-cut-half.avi', make: damaged(MULTI, { kind: 'truncate', keep: 0.5 }), expect: 'fails' },
-  { name: 'speech-cut-half.wav', make: damaged(WAV, { kind: 'truncate', keep: 0.5 }), expect: 'fails' },
+  // ffprobe takes an uncompressed WAV's length from the file size, so a cut WAV reads as a shorter, whole recording.
+  { name: 'speech-cut-half.wav', make: damaged(WAV, { kind: 'truncate', keep: 0.5 }), expect: 'either' },
   { name: 'ravdess-header-zeroed.mp4', make: damaged(RAVDESS, { kind: 'zero-head', bytes: 4096 }), expect: 'fails' },
   { name: 'webcam-header-zeroed.wmv', make: damaged(WEBCAM, { kind: 'zero-head', bytes: 4096 }), expect: 'fails' },
   { name: 'multi-header-zeroed.avi', make: damaged(MULTI, { kind: 'zero-head', bytes: 2048 }), expect: 'fails' },

@@ -30,7 +30,7 @@ test('smile is the mean of both mouth corners, absent when the face is missing',
   assert.equal(smile[2], null);
 });
 
-test('gaze away takes the strongest direction; a side glance pairs one eye out with the other in', () => {
+test('gaze away is the larger of looking down/up and looking to the side', () => {
   const face = track({
     eyeLookOutLeft: [0.6, 0, null],
     eyeLookInRight: [0.4, 0, null],
@@ -38,8 +38,8 @@ test('gaze away takes the strongest direction; a side glance pairs one eye out w
     eyeLookDownRight: [0.1, 0.7, null],
   });
   const gaze = signal(face, 'gazeAway');
-  assert.ok(Math.abs(gaze[0]! - 0.5) < 1e-12);
-  assert.ok(Math.abs(gaze[1]! - 0.8) < 1e-12);
+  assert.ok(Math.abs(gaze[0]! - 0.5) < 1e-12); // sideways: (0.6 + 0.4) / 2 − 0
+  assert.ok(Math.abs(gaze[1]! - 0.8) < 1e-12); // down: (0.9 + 0.7) / 2 − 0
   assert.equal(gaze[2], null);
 });
 
@@ -48,6 +48,11 @@ test('head movement is angular speed between frames where the face was found', (
   assert.equal(movement[0], null);
   assert.ok(Math.abs(movement[1]! - 25) < 1e-9); // 5 degrees in 0.2 s
   assert.equal(movement[2], null);
+});
+
+test('a face lost for more than a second and found again is not counted as movement', () => {
+  const face = { ...track({}), t: [0, 1.5, 1.7] };
+  assert.equal(signal(face, 'headMovement')[1], null);
 });
 
 test('every face row explains how it is made', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cueSentence, featureWords, missedBecauseSentence, unusualness } from '../../renderer/review/marker-words.ts';
+import type { Cue } from '../../lib/analysis/types.ts';
+import { evidenceLines, featureWords, missedBecauseSentence, unusualness } from '../../renderer/review/marker-words.ts';
 
 test('feature names read as everyday words', () => {
   assert.equal(featureWords('mouthSmileLeft'), 'smile (left)');
@@ -9,13 +10,44 @@ test('feature names read as everyday words', () => {
 });
 
 test('an evidence line says what changed, before → after, and how unusual it was, without jargon', () => {
-  const line = cueSentence({ feature: 'mouthSmileLeft', before: 0.41, after: 0.05, z: -3.2 });
-  assert.equal(
-    line,
-    'Smile (left) fell: 41 of 100 → 5 of 100 — well outside what is usual for this person (a change about 3.2 times their usual variation; rare in ordinary moments).',
-  );
-  assert.ok(!/z-?score|sigma|standard deviation/i.test(line));
-  assert.match(cueSentence({ feature: 'f0Hz', before: 196, after: 171, z: -2.4 }), /^Voice pitch fell: 196 Hz → 171 Hz — outside what is usual/);
+  const [line] = evidenceLines([{ feature: 'f0Hz', before: 196, after: 171, z: -2.4 }]);
+  assert.equal(line, 'Voice pitch fell: 196 → 171 Hz — outside what is usual for this person (a change about 2.4 times their usual variation).');
+  assert.ok(!/z-?score|sigma|standard deviation/i.test(line!));
+});
+
+test('the left and right feature of one cue read as one line', () => {
+  const lines = evidenceLines([
+    { feature: 'mouthSmileLeft', before: 0.41, after: 0.05, z: -3.2 },
+    { feature: 'mouthSmileRight', before: 0.38, after: 0.06, z: -3.2 },
+    { feature: 'loudnessDb', before: -21.3, after: -30.5, z: -1.4 },
+  ]);
+  assert.deepEqual(lines, [
+    'Smile fell: left 41 → 5, right 38 → 6 out of 100 — well outside what is usual for this person (a change about 3.2 times their usual variation; rare in ordinary moments).',
+    'Loudness fell: -21.3 → -30.5 dB — somewhat unusual for this person (a change about 1.4 times their usual variation).',
+  ]);
+});
+
+test('a sideways glance, reported as one eye in and the other out, reads as one line', () => {
+  const lines = evidenceLines([
+    { feature: 'eyeLookInRight', before: 0.38, after: 0.16, z: -8.815 },
+    { feature: 'eyeLookOutLeft', before: 0.364, after: 0.186, z: -8.815 },
+  ]);
+  assert.deepEqual(lines, [
+    'Looking to the side fell: eye turned inward (right) 38 → 16, eye turned outward (left) 36 → 19 out of 100 — far outside what is usual for this person (a change about 8.8 times their usual variation).',
+  ]);
+});
+
+test('speeds, spreads and shares are worded as what they measure', () => {
+  // Fusion adds `measure` to each cue (lib/fusion/cue-types.ts EvidenceCue).
+  const cues: (Cue & { measure: string })[] = [
+    { feature: 'headYawDeg', before: 4, after: 19, z: 2.2, measure: 'speed' },
+    { feature: 'f0Hz', before: 22, after: 9, z: -1.8, measure: 'spread' },
+    { feature: 'speech', before: 0.8, after: 0.35, z: -1.2, measure: 'share' },
+  ];
+  const [speed, spread, share] = evidenceLines(cues);
+  assert.match(speed!, /^Speed of head turn \(side to side\) rose: 4 → 19°\/s — /);
+  assert.match(spread!, /^Pitch variation fell: 22 → 9 Hz — /);
+  assert.match(share!, /^Time spent speaking fell: 80% → 35% of the time — /);
 });
 
 test('unusualness grows with the size of the change in either direction', () => {

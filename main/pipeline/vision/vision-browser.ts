@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { WebSocket } from 'ws';
 import { parsePageMessage } from '../../../lib/vision/frame-wire.ts';
@@ -11,7 +12,7 @@ import type { VisionDelegate } from '../../../lib/vision/types.ts';
 import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
 import { findChromium } from './find-chromium.ts';
 import { openFrameSocket } from './frame-socket.ts';
-import { findChildProcess, processTree } from './process-tree.ts';
+import { findChildProcess, ProcessGroup } from './process-tree.ts';
 import { contentSecurityPolicy, serveVisionFiles, VISION_ORIGIN, visionFileTable } from './vision-files.ts';
 
 export interface VisionPageOptions {
@@ -33,6 +34,7 @@ export interface VisionPage {
 }
 
 const STARTUP_TIMEOUT_MS = 180_000;
+const CLOSE_GRACE_MS = 5_000;
 
 const PRIVATE_HEADLESS_ARGS = [
   // tasks-vision draws every frame through WebGL, even on the CPU delegate; with no GPU (CI, servers) it runs in SwiftShader.
@@ -58,15 +60,6 @@ function abortError(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new DOMException('vision engine start was aborted', 'AbortError');
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function openVisionPage(options: VisionPageOptions): Promise<VisionPage> {
   const { signal } = options;
   if (signal?.aborted) throw abortError(signal);
@@ -76,28 +69,21 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
   // A switch only this launch carries, so its browser process can be told apart in /proc from any other.
   const marker = `--attune-vision-engine=${randomUUID()}`;
   let browser: Browser | null = null;
-  let browserPid: number | null = null;
-  let knownPids: number[] = [];
-  const processIds = (): number[] => {
-    if (browserPid === null) return [];
-    const alive = processTree(browserPid);
-    knownPids = [...new Set([...knownPids, ...alive])];
-    return alive;
-  };
+  let processes = new ProcessGroup(null);
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      processIds();
-      await browser?.close().catch(() => undefined);
+      processes.running();
+      // A hung browser must not hold up closing: after a grace period its processes are killed.
+      await Promise.race([browser?.close().catch(() => undefined), delay(CLOSE_GRACE_MS, undefined, { ref: false })]);
       await frameSocket.close();
-      for (const pid of knownPids) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      processes.killSurvivors();
     })());
 
   try {
     // Launching cannot be interrupted, so an abort during it is honoured right after, before anything else starts.
     browser = await chromium.launch({ executablePath, headless: true, args: [...PRIVATE_HEADLESS_ARGS, marker] });
-    browserPid = findChildProcess(process.pid, marker);
-    processIds();
+    processes = new ProcessGroup(findChildProcess(process.pid, marker));
     signal?.throwIfAborted();
     const context = await browser.newContext({ serviceWorkers: 'block' });
     // Chromium blocks a public origin from reaching loopback unless granted; only our page is, and CSP narrows it to one port.
@@ -113,7 +99,7 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
       const [first] = (await watch.step(once(socket, 'message'), 'the vision page did not report ready')) as [Buffer];
       const ready = parsePageMessage(first.toString('utf8'));
       if (ready.kind !== 'ready') throw new Error(ready.kind === 'fatal' ? ready.message : `vision page sent "${ready.kind}" before it was ready`);
-      return { browser, page, socket, blockedRequests, processIds, close };
+      return { browser, page, socket, blockedRequests, processIds: () => processes.running(), close };
     } finally {
       watch.stop();
     }

@@ -1,0 +1,107 @@
+/**
+ * Electron entry point (bundled to dist/main/main.cjs). Wiring only: every decision it applies lives in a
+ * module that is tested under Node (hardening, network guard, protocols, IPC edge, backend).
+ */
+import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../lib/ipc/origins.ts';
+import { analyzeFile } from '../pipeline/analyze.ts';
+import { loadOrCreateStoreKey } from '../store/store-key.ts';
+import { createAppProtocolHandler, directoryResolver, tableResolver } from './app-protocol.ts';
+import { appPaths } from './app-paths.ts';
+import { createAppBackend } from './backend.ts';
+import { APP_CSP, VISION_CSP } from './content-security.ts';
+import { electronVisionFactory, VISION_HOST, VISION_PARTITION } from './electron-vision.ts';
+import { applyAppPolicy, hardenSession } from './hardening.ts';
+import { isTrustedSender, registerIpcHandlers } from './ipc-edge.ts';
+import { createMainWindow } from './main-window.ts';
+import { createMediaProtocolHandler } from './media-protocol.ts';
+import { serveModelIn, visionFileTable } from './vision-files.ts';
+
+// Before 'ready': the schemes must be privileged and the switches set before Chromium starts.
+// corsEnabled lets module scripts and workers load from attune:// (they are fetched in CORS mode); the
+// handler sends no Access-Control-Allow-Origin, so no other origin can read from it.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
+]);
+applyAppPolicy(app);
+
+// Two instances would write the same encrypted store at once.
+if (!app.requestSingleInstanceLock()) app.quit();
+else app.whenReady().then(start, fail);
+
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  const paths = appPaths(app.getAppPath(), process.resourcesPath, app.isPackaged, process.env);
+  if (paths.ffmpeg) process.env.FFMPEG_PATH = paths.ffmpeg;
+  hardenSession(session.defaultSession);
+
+  const visionFiles = visionFileTable(paths);
+  const visionSession = session.fromPartition(VISION_PARTITION);
+  hardenSession(visionSession);
+  visionSession.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ [VISION_HOST]: { resolve: tableResolver(visionFiles), csp: VISION_CSP } }),
+  );
+
+  const dataDir = app.getPath('userData');
+  const backend = createAppBackend({
+    dataDir,
+    dbKey: loadOrCreateStoreKey(dataDir, safeStorage),
+    modelsDir: paths.modelsDir,
+    analyze: analyzeFile,
+    visionEngine: electronVisionFactory({ session: visionSession, preloadPath: paths.visionPreload, serveModel: serveModelIn(visionFiles) }),
+    pickRecording,
+  });
+
+  session.defaultSession.protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({ [APP_HOST]: { resolve: directoryResolver(paths.rendererDir), csp: APP_CSP } }),
+  );
+  session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler(backend.recordingFor));
+
+  const window = createMainWindow(paths.preload);
+  mainWindow = window;
+  const trusted = new Set([window.webContents.id]);
+  const unregister = registerIpcHandlers(ipcMain, backend, (event) => isTrustedSender(event, trusted));
+  const unsubscribe = backend.subscribe('jobs:progress', (job) => {
+    if (!window.isDestroyed()) window.webContents.send('jobs:progress', job);
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(APP_ENTRY_URL);
+
+  app.on('window-all-closed', () => app.quit());
+  onQuit(async () => {
+    unsubscribe();
+    unregister();
+    await backend.close();
+  });
+}
+
+async function pickRecording(purpose: 'import' | 'relocate'): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: purpose === 'import' ? 'Import a consented session recording' : 'Locate the moved recording',
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [{ name: 'Recordings', extensions: ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'wmv', 'm4a', 'wav', 'mp3', 'ogg', 'flac'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** Runs `cleanup` once before quitting (stops the running analysis so no ffmpeg outlives the app). */
+function onQuit(cleanup: () => Promise<void>): void {
+  let done = false;
+  app.on('before-quit', (event) => {
+    if (done) return;
+    event.preventDefault();
+    done = true;
+    cleanup().finally(() => app.quit());
+  });
+}
+
+function fail(error: unknown): void {
+  dialog.showErrorBox('Attune could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+

@@ -1,0 +1,47 @@
+/**
+ * Review keyboard shortcuts: space play/pause, , and . step a frame, n and p jump to the next and
+ * previous marker, + and − zoom. Ignored while typing in a text field.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+
+export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut';
+
+const KEYS: Record<string, ReviewCommand> = {
+  ' ': 'togglePlay',
+  ',': 'frameBack',
+  '.': 'frameForward',
+  n: 'nextMarker',
+  N: 'nextMarker',
+  p: 'previousMarker',
+  P: 'previousMarker',
+  '+': 'zoomIn',
+  '=': 'zoomIn',
+  '-': 'zoomOut',
+  '_': 'zoomOut',
+};
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type));
+}
+
+export function useReviewKeys(run: (command: ReviewCommand) => void): void {
+  // The latest handler, so the listener is attached once rather than on every playhead tick.
+  const latest = useRef(run);
+  useLayoutEffect(() => {
+    latest.current = run;
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      const command = KEYS[event.key];
+      if (!command) return;
+      // Space would also press a focused button or scroll the page; the shortcut wins.
+      event.preventDefault();
+      latest.current(command);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

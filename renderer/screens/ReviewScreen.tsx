@@ -1,0 +1,207 @@
+/**
+ * Review: the recording synced with the multi-track timeline and the marker list. Markers show
+ * observable changes relative to this person's own baseline — the note saying so is always visible.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { Analysis, Marker } from '../../lib/analysis/types.ts';
+import type { MediaUrl, SessionDetail } from '../../lib/ipc/contract.ts';
+import { errorMessage, useApi } from '../app/api-context.ts';
+import { MarkerPanel } from '../review/MarkerPanel.tsx';
+import { personWords } from '../review/marker-words.ts';
+import { usePlayback } from '../review/use-playback.ts';
+import { useReviewKeys, type ReviewCommand } from '../review/use-review-keys.ts';
+import { VideoPanel } from '../review/VideoPanel.tsx';
+import type { Navigate } from '../state/navigation.ts';
+import { initialReview, reviewReducer } from '../state/review.ts';
+import { adjacentMarker } from '../timeline/marker-layout.ts';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { trackRows } from '../timeline/track-rows.ts';
+import { ZOOM_FACTOR } from '../timeline/viewport.ts';
+
+/** Frame stepping when the recording does not state its frame rate. */
+const FALLBACK_FPS = 25;
+
+export function ReviewScreen({ sessionId, navigate }: { sessionId: string; navigate: Navigate }) {
+  const api = useApi();
+  const [detail, setDetail] = useState<SessionDetail | null>(null);
+  const [media, setMedia] = useState<MediaUrl | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Bumped after the therapist points Attune at a moved recording, to load it again.
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.sessions.get({ sessionId }), api.media.url({ sessionId })])
+      .then(([d, m]) => {
+        if (!live) return;
+        setDetail(d);
+        setMedia(m);
+      })
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [api, sessionId, generation]);
+
+  const relocate = async () => {
+    try {
+      if (await api.sessions.relocate({ sessionId })) setGeneration((g) => g + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const heading = (
+    <h1 id="review-title" tabIndex={-1}>
+      Review{detail ? `: ${detail.fileName}` : ''}
+    </h1>
+  );
+  if (error || (detail && !detail.analysis)) {
+    return (
+      <section aria-labelledby="review-title" className="narrow">
+        {heading}
+        <p className="error" role="alert">
+          {error ?? 'This session has not been analysed yet.'}
+        </p>
+        <button type="button" onClick={() => navigate({ screen: 'library' })}>
+          Back to sessions
+        </button>
+      </section>
+    );
+  }
+  if (!detail?.analysis || !media) {
+    return (
+      <section aria-labelledby="review-title">
+        {heading}
+        <p aria-live="polite">Opening the session…</p>
+      </section>
+    );
+  }
+  return (
+    <ReviewWorkspace
+      key={generation}
+      heading={heading}
+      detail={detail}
+      analysis={detail.analysis}
+      media={media}
+      onRelocate={() => void relocate()}
+    />
+  );
+}
+
+interface WorkspaceProps {
+  heading: ReactNode;
+  detail: SessionDetail;
+  analysis: Analysis;
+  media: MediaUrl;
+  onRelocate: () => void;
+}
+
+function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: WorkspaceProps) {
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [state, dispatch] = useReducer(reviewReducer, analysis.source.durationSec, initialReview);
+  const fps = analysis.source.video?.fps || FALLBACK_FPS;
+  const { togglePlay, seek, stepFrame } = usePlayback(videoRef, state.playing, fps, dispatch);
+
+  const roles = useMemo(() => new Map(detail.people.map((p) => [p.id, p.role])), [detail.people]);
+  const personLabel = useCallback(
+    (id: string | null) => {
+      if (id === null) return 'Not yet attributed to a person';
+      const index = detail.people.findIndex((p) => p.id === id);
+      return personWords(roles.get(id), (index === -1 ? detail.people.length : index) + 1);
+    },
+    [detail.people, roles],
+  );
+  const faceIds = analysis.tracks.face.map((t) => t.personId);
+  const defaultPerson = faceIds.find((id) => roles.get(id) === 'client') ?? faceIds[0] ?? null;
+  const [personId, setPersonId] = useState<string | null>(defaultPerson);
+  const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
+  const markers = analysis.markers;
+
+  const pickMarker = useCallback(
+    (marker: Marker) => {
+      dispatch({ type: 'select', markerId: marker.id });
+      seek(marker.startSec);
+    },
+    [seek],
+  );
+
+  const run = (command: ReviewCommand) => {
+    switch (command) {
+      case 'togglePlay':
+        return togglePlay();
+      case 'frameBack':
+        return stepFrame(-1);
+      case 'frameForward':
+        return stepFrame(1);
+      case 'zoomIn':
+        return dispatch({ type: 'zoom', factor: ZOOM_FACTOR });
+      case 'zoomOut':
+        return dispatch({ type: 'zoom', factor: 1 / ZOOM_FACTOR });
+      case 'nextMarker':
+      case 'previousMarker': {
+        const marker = adjacentMarker(markers, state.playheadSec, command === 'nextMarker' ? 1 : -1);
+        if (marker) pickMarker(marker);
+        return;
+      }
+    }
+  };
+  useReviewKeys(run);
+
+  return (
+    <section aria-labelledby="review-title" className="review">
+      <div className="screen-head">
+        {heading}
+        {faceIds.length > 1 && (
+          <label className="inline-field">
+            Face rows show{' '}
+            <select value={personId ?? ''} onChange={(e) => setPersonId(e.target.value)}>
+              {faceIds.map((id) => (
+                <option key={id} value={id}>
+                  {personLabel(id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <p className="baseline-note" role="note">
+        Markers show observable changes in face and voice compared with this person’s own usual behaviour in this session. They
+        are not emotions and not a diagnosis — they point to moments worth a second look, for your clinical judgement.
+      </p>
+      {media.sourceStatus !== 'present' && (
+        <div className="error" role="alert">
+          <p>
+            {media.sourceStatus === 'moved'
+              ? 'The recording is no longer where it was imported from, so the video cannot play. The analysis is still shown.'
+              : 'The recording has changed since it was analysed, so the video may not match the timeline.'}
+          </p>
+          <button type="button" onClick={onRelocate}>
+            Find the recording…
+          </button>
+        </div>
+      )}
+      <div className="review-top">
+        <VideoPanel
+          videoRef={videoRef}
+          src={media.sourceStatus === 'moved' ? null : media.url}
+          playing={state.playing}
+          playheadSec={state.playheadSec}
+          durationSec={state.durationSec}
+          dispatch={dispatch}
+          onCommand={run}
+        />
+        <MarkerPanel markers={markers} selectedId={state.selectedMarkerId} personLabel={personLabel} onPick={pickMarker} />
+      </div>
+      <Timeline
+        rows={rows}
+        faceTitle={personId ? `Face — ${personLabel(personId)}` : 'Face'}
+        markers={markers}
+        state={state}
+        dispatch={dispatch}
+        onSeek={seek}
+        onPickMarker={pickMarker}
+      />
+    </section>
+  );
+}

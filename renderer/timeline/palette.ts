@@ -1,0 +1,11 @@
+/** Canvas colours (canvas cannot read CSS variables cheaply); chosen for contrast on the light track background. */
+export const PALETTE = {
+  face: '#1b6a86',
+  voice: '#6b3fa0',
+  speech: 'rgba(107, 63, 160, 0.28)',
+  ruler: '#3d4a56',
+  muted: '#5c6873',
+  marker: '#d9822b',
+  markerSelected: '#a4451a',
+  markerOutline: '#1d2731',
+} as const;

@@ -1,0 +1,289 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
+import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
+import { MediaError } from '../../main/media/media-error.ts';
+import { SessionStore } from '../../main/store/session-store.ts';
+import { sha256OfFile } from '../../models/manifest.ts';
+import { MODELS_DIR, scratch } from '../helpers/paths.ts';
+import { copyRecording, KNOWN_SNAPSHOTS, knownAnalysis, testKey } from './fixtures.ts';
+
+const scratchDir = scratch('backend');
+after(() => scratchDir.remove());
+let n = 0;
+
+/** A fresh profile folder and a folder of the therapist's recordings (real files, copied from shared media). */
+function setup(analyze: AnalyzeFn, extra: Partial<Parameters<typeof createAppBackend>[0]> = {}) {
+  const root = join(scratchDir.dir, `case${n++}`);
+  const recordings = join(root, 'Recordings');
+  const recording = copyRecording(recordings);
+  const key = testKey();
+  const backend = createAppBackend({ dataDir: join(root, 'profile'), dbKey: key, modelsDir: MODELS_DIR, analyze, ...extra });
+  return { backend, recording, recordings, root, key };
+}
+
+/** Invokes a channel through the same parse-and-dispatch path as the IPC edge; throws the message on refusal. */
+async function call<T>(backend: AppBackend, channel: string, payload?: unknown): Promise<T> {
+  const result = await backend.invoke(channel, payload);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as T;
+}
+
+/** Stands in for the pipeline with a known result, so these tests are about the app, not the analysis. */
+const knownResult: AnalyzeFn = async (file) => ({
+  analysis: knownAnalysis(await sha256OfFile(file)),
+  snapshots: KNOWN_SNAPSHOTS,
+  notes: ['No speech was detected in the sound.'],
+});
+
+const consent = { consentedBy: 'Client Z (verbal, recorded)', consentedAt: '2026-11-02', purposes: ['self-review', 'supervision'], retainUntil: '2027-11-02' };
+
+async function importedWithConsent(backend: AppBackend, recording: string): Promise<string> {
+  const pending = await call<PendingImport>(backend, 'sessions:import', { filePath: recording });
+  await call(backend, 'sessions:recordConsent', { sessionId: pending.sessionId, ...consent });
+  return pending.sessionId;
+}
+
+/** Starts an analysis and resolves with every event of its job once it has finished, failed or been cancelled. */
+async function analysed(backend: AppBackend, sessionId: string): Promise<JobView[]> {
+  const events: JobView[] = [];
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  // Subscribed before starting: a run that fails at once can finish before startAnalysis's answer arrives.
+  const unsubscribe = backend.subscribe('jobs:progress', (job) => {
+    if (job.sessionId !== sessionId) return;
+    events.push(job);
+    if (job.state !== 'queued' && job.state !== 'running') finished();
+  });
+  try {
+    await call(backend, 'sessions:startAnalysis', { sessionId });
+    await done;
+  } finally {
+    unsubscribe();
+  }
+  return events;
+}
+
+test('import probes and hashes the real file, waits for consent, and the same recording is recognised again', async () => {
+  const { backend, recording } = setup(knownResult);
+  try {
+    const pending = await call<PendingImport>(backend, 'sessions:import', { filePath: recording });
+    assert.equal(pending.fileName, '01-01-01-01-02-01-05.mp4');
+    assert.ok(Math.abs(pending.durationSec - 3.16) < 0.1, `duration ${pending.durationSec}`);
+    assert.equal(pending.alreadyImported, false);
+    const [summary] = await call<SessionDetail[]>(backend, 'library:list');
+    assert.equal(summary?.status, 'awaiting-consent');
+
+    await assert.rejects(call(backend, 'sessions:startAnalysis', { sessionId: pending.sessionId }), /Record the client's consent/);
+    const again = await call<PendingImport>(backend, 'sessions:import', { filePath: recording });
+    assert.deepEqual(again, { ...pending, alreadyImported: true });
+    assert.equal((await call<unknown[]>(backend, 'library:list')).length, 1);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('import refuses what is not a recording, with words a clinician understands, and stores nothing', async () => {
+  const { backend, root } = setup(knownResult);
+  try {
+    const notes = join(root, 'notes.mp4');
+    writeFileSync(notes, 'session notes, not a video');
+    await assert.rejects(call(backend, 'sessions:import', { filePath: notes }), /could not be opened as a video or audio recording/);
+    await assert.rejects(call(backend, 'sessions:import', { filePath: join(root, 'missing.mp4') }), /was not found/);
+    await assert.rejects(call(backend, 'sessions:import', {}), /No file picker/);
+    await assert.rejects(call(backend, 'sessions:import', { filePath: 'relative.mp4' }), { code: 'invalid-request' });
+    assert.deepEqual(await call(backend, 'library:list'), []);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('the main-process picker is used when no path is given; cancelling it imports nothing', async () => {
+  let answer: string | null = null;
+  const { backend, recording } = setup(knownResult, { pickRecording: async () => answer });
+  try {
+    assert.equal(await call(backend, 'sessions:import'), null);
+    answer = recording;
+    assert.equal((await call<PendingImport>(backend, 'sessions:import')).fileName, '01-01-01-01-02-01-05.mp4');
+  } finally {
+    await backend.close();
+  }
+});
+
+test('consent, analysis, review, roles, thumbnails and media URL work end to end on a real recording', async () => {
+  const { backend, recording } = setup(knownResult);
+  try {
+    await assert.rejects(call(backend, 'sessions:recordConsent', { sessionId: 'nope', ...consent }), { code: 'not-found' });
+    const sessionId = await importedWithConsent(backend, recording);
+    await assert.rejects(
+      call(backend, 'sessions:recordConsent', { sessionId, ...consent, retainUntil: '2025-01-01' }),
+      /retention date must not be before/,
+    );
+    const events = await analysed(backend, sessionId);
+    assert.deepEqual([...new Set(events.map((e) => e.state))], ['queued', 'running', 'done']);
+
+    const detail = await call<SessionDetail>(backend, 'sessions:get', { sessionId });
+    assert.equal(detail.status, 'analysed');
+    assert.equal(detail.markerCount, 3);
+    assert.equal(detail.source.status, 'present');
+    assert.equal(detail.consent?.consentedBy, consent.consentedBy);
+    assert.deepEqual(detail.analysis, knownAnalysis(await sha256OfFile(recording)));
+    assert.deepEqual(detail.people.map((p) => p.id), ['p1', 'p2']);
+    assert.deepEqual(detail.notes, ['No speech was detected in the sound.']);
+
+    const people = await call<{ id: string; role: string }[]>(backend, 'people:assignRole', { sessionId, personId: 'p2', role: 'therapist' });
+    assert.equal(people.find((p) => p.id === 'p2')?.role, 'therapist');
+    await assert.rejects(call(backend, 'people:assignRole', { sessionId, personId: 'p9', role: 'client' }), { code: 'not-found' });
+
+    const thumbnail = await call<string>(backend, 'people:thumbnail', { sessionId, personId: 'p1' });
+    assert.match(thumbnail, /^data:image\/jpeg;base64,/);
+    assert.equal(Buffer.from(thumbnail.split(',')[1]!, 'base64').subarray(0, 2).toString('hex'), 'ffd8', 'a real JPEG cut by ffmpeg');
+    assert.equal(await call(backend, 'people:thumbnail', { sessionId, personId: 'p1' }), thumbnail, 'then served from the store');
+    assert.equal((await call<SessionDetail>(backend, 'sessions:get', { sessionId })).people[0]?.hasThumbnail, true);
+
+    assert.deepEqual(await call(backend, 'media:url', { sessionId }), { url: `attune-media://session/${sessionId}`, sourceStatus: 'present' });
+    assert.equal(backend.recordingFor(sessionId)?.filePath, recording);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('deleting a session removes everything Attune holds about it, reports it, and leaves the recording alone', async () => {
+  const { backend, recording } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    await call(backend, 'people:thumbnail', { sessionId, personId: 'p1' });
+    const report = await call(backend, 'sessions:delete', { sessionId });
+    assert.deepEqual(report, {
+      sessionId,
+      fileName: '01-01-01-01-02-01-05.mp4',
+      removed: { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3 },
+      jobCancelled: false,
+      vacuumed: true,
+      recordingKeptAt: recording,
+    });
+    assert.ok(existsSync(recording));
+    assert.deepEqual(await call(backend, 'library:list'), []);
+    assert.equal(backend.recordingFor(sessionId), null, 'the media protocol has nothing left to serve');
+    await assert.rejects(call(backend, 'sessions:get', { sessionId }), { code: 'not-found' });
+  } finally {
+    await backend.close();
+  }
+});
+
+test('a failed analysis keeps a clear message, saves nothing, and the session can be run again', async () => {
+  let fail = true;
+  const flaky: AnalyzeFn = async (file, options) => {
+    if (fail) throw new MediaError('damaged', 'Part of the video in "x.mp4" is damaged near 1.2 s and could not be read, so nothing was saved.');
+    return knownResult(file, options);
+  };
+  const { backend, recording } = setup(flaky);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    const events = await analysed(backend, sessionId);
+    assert.equal(events.at(-1)?.state, 'failed');
+    assert.match(events.at(-1)?.error ?? '', /damaged near 1.2 s/);
+    const failed = await call<SessionDetail>(backend, 'sessions:get', { sessionId });
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.lastError ?? '', /damaged near 1.2 s/);
+    assert.equal(failed.analysis, null);
+
+    fail = false;
+    await analysed(backend, sessionId);
+    const rerun = await call<SessionDetail>(backend, 'sessions:get', { sessionId });
+    assert.equal(rerun.status, 'analysed');
+    assert.equal(rerun.lastError, null);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('cancelling a running analysis aborts the pipeline and leaves the session ready to run', async () => {
+  let sawAbort = false;
+  const waitsForCancel: AnalyzeFn = (_file, options) =>
+    new Promise((_resolve, reject) => {
+      options.onProgress?.({ stage: 'vision', fraction: 0.1, overall: 0.1, etaSec: 100 });
+      options.signal?.addEventListener('abort', () => ((sawAbort = true), reject(options.signal?.reason)), { once: true });
+    });
+  const { backend, recording } = setup(waitsForCancel);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    const job = await call<JobView>(backend, 'sessions:startAnalysis', { sessionId });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal((await call<SessionDetail>(backend, 'sessions:get', { sessionId })).status, 'analysing');
+    assert.equal((await call<JobView[]>(backend, 'jobs:list'))[0]?.progress?.etaSec, 100);
+    assert.deepEqual(await call(backend, 'jobs:cancel', { jobId: job.jobId }), { cancelled: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(sawAbort, true);
+    const after = await call<SessionDetail>(backend, 'sessions:get', { sessionId });
+    assert.equal(after.status, 'ready');
+    assert.equal(after.lastError, null);
+    assert.equal(after.job, null);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('a recording that moved or changed is reported on open, refused for analysis, and can be located again', async () => {
+  const { backend, recording, recordings } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(recording, later, later);
+    assert.equal((await call<SessionDetail>(backend, 'sessions:get', { sessionId })).source.status, 'present', 'touched but identical');
+
+    const moved = join(recordings, 'renamed by the therapist.mp4');
+    renameSync(recording, moved);
+    const detail = await call<SessionDetail>(backend, 'sessions:get', { sessionId });
+    assert.deepEqual(detail.source, { status: 'moved', fileName: '01-01-01-01-02-01-05.mp4', folder: recordings });
+    await assert.rejects(call(backend, 'sessions:startAnalysis', { sessionId }), /no longer where it was imported from/);
+
+    const different = copyRecording(join(recordings, 'other'), '01-01-03-01-01-02-05.mp4');
+    await assert.rejects(call(backend, 'sessions:relocate', { sessionId, filePath: different }), /not the recording this session was made from/);
+    const relocated = await call<{ fileName: string }>(backend, 'sessions:relocate', { sessionId, filePath: moved });
+    assert.equal(relocated.fileName, 'renamed by the therapist.mp4');
+    assert.equal((await call<SessionDetail>(backend, 'sessions:get', { sessionId })).source.status, 'present');
+
+    appendFileSync(moved, Buffer.from([0]));
+    assert.equal((await call<SessionDetail>(backend, 'sessions:get', { sessionId })).source.status, 'changed');
+    await assert.rejects(call(backend, 'sessions:startAnalysis', { sessionId }), /has changed since it was imported/);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('after a crash, sessions left queued or analysing become re-runnable with an explanation', async () => {
+  const { backend, recording, root, key } = setup(knownResult);
+  const sessionId = await importedWithConsent(backend, recording);
+  await backend.close();
+  const store = SessionStore.open(join(root, 'profile', 'sessions.db'), key);
+  store.sessions.setStatus(sessionId, 'analysing');
+  store.close();
+
+  const restarted = createAppBackend({ dataDir: join(root, 'profile'), dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult });
+  try {
+    const detail = await call<SessionDetail>(restarted, 'sessions:get', { sessionId });
+    assert.equal(detail.status, 'failed');
+    assert.match(detail.lastError ?? '', /closed before this analysis finished/);
+    await analysed(restarted, sessionId);
+    assert.equal((await call<SessionDetail>(restarted, 'sessions:get', { sessionId })).status, 'analysed');
+  } finally {
+    await restarted.close();
+  }
+});
+
+test('app:info reports the version and whether the verified model is present', async () => {
+  const { backend } = setup(knownResult);
+  const missing = setup(knownResult, { modelsDir: join(scratchDir.dir, 'no-models') });
+  try {
+    assert.deepEqual(await call(backend, 'app:info'), { version: '0.1.0', modelsReady: true });
+    assert.deepEqual(await call(missing.backend, 'app:info'), { version: '0.1.0', modelsReady: false });
+    assert.deepEqual(await backend.invoke('app:quit', undefined), { ok: false, error: { code: 'invalid-request', message: 'unknown channel "app:quit"' } });
+  } finally {
+    await backend.close();
+    await missing.backend.close();
+  }
+});
