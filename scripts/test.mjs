@@ -23,7 +23,7 @@ const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { s
 if (build.status !== 0) process.exit(build.status ?? 1);
 const run = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-timeout=600000', '--test-reporter=spec', ...files],
   {
     stdio: 'inherit',
     cwd: root,

@@ -51,6 +51,8 @@ export interface Cue {
   before: number | null;
   after: number | null;
   z: number | null;
+  /** Extension: what before/after measure — the level of the feature, its speed, spread or share of time. */
+  measure?: 'level' | 'speed' | 'spread' | 'share';
 }
 
 export interface Marker {

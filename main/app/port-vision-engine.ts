@@ -5,7 +5,7 @@
  * handling can be exercised under Node with any port of the same shape.
  */
 import type { VideoFrame } from '../../lib/media/types.ts';
-import { encodeFrame, parsePageMessage } from '../../lib/vision/frame-wire.ts';
+import { FrameRequests } from '../../lib/vision/frame-requests.ts';
 import type { FrameFaces } from '../../lib/vision/types.ts';
 import type { VisionEngine } from '../pipeline/types.ts';
 
@@ -18,16 +18,8 @@ export interface FramePort {
   close(): void;
 }
 
-interface PendingDetect {
-  t: number;
-  resolve(faces: FrameFaces): void;
-  reject(error: Error): void;
-}
-
 export class PortVisionEngine implements VisionEngine {
-  private nextId = 1;
-  private readonly pending = new Map<number, PendingDetect>();
-  private failure: Error | null = null;
+  private readonly requests: FrameRequests;
   private readonly readyOrFailed: Promise<void>;
   private markReady!: () => void;
   private markFailed!: (error: Error) => void;
@@ -45,7 +37,20 @@ export class PortVisionEngine implements VisionEngine {
     });
     // Start-up failures are reported through ready(); this keeps an unawaited rejection from being "unhandled".
     this.readyOrFailed.catch(() => {});
-    port.on('message', (event) => this.receive(event.data));
+    // Main and page are different processes, so the bytes are copied across once; in the page the
+    // buffer is then the page's own and is transferred to a worker without another copy.
+    this.requests = new FrameRequests(
+      (message) => this.port.postMessage(message.buffer),
+      (error) => {
+        this.markFailed(error);
+        this.port.close();
+        this.closeHost();
+      },
+      () => this.markReady(),
+    );
+    port.on('message', (event) => {
+      if (typeof event.data === 'string') this.requests.receive(event.data);
+    });
     port.on('close', () => this.fail(new Error('the vision page closed its frame port (window closed or page crashed)')));
     port.start();
   }
@@ -66,20 +71,7 @@ export class PortVisionEngine implements VisionEngine {
   }
 
   detect(frame: VideoFrame): Promise<FrameFaces> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    let message: Uint8Array;
-    try {
-      message = encodeFrame(id, frame);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { t: frame.t, resolve, reject });
-      // Main and page are different processes, so the bytes are copied across once; in the page the
-      // buffer is then the page's own and is transferred to a worker without another copy.
-      this.port.postMessage(message.buffer);
-    });
+    return this.requests.detect(frame);
   }
 
   processIds(): number[] {
@@ -92,36 +84,6 @@ export class PortVisionEngine implements VisionEngine {
 
   /** Rejects everything in flight and every later detect with `error`, and closes the page. */
   fail(error: Error): void {
-    if (this.failure) return;
-    this.failure = error;
-    this.markFailed(error);
-    for (const pending of this.pending.values()) pending.reject(error);
-    this.pending.clear();
-    this.port.close();
-    this.closeHost();
-  }
-
-  private receive(data: unknown): void {
-    if (typeof data !== 'string') return;
-    let message;
-    try {
-      message = parsePageMessage(data);
-    } catch (error) {
-      this.fail(error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
-    if (message.kind === 'fatal') {
-      this.fail(new Error(`the vision page stopped: ${message.message}`));
-      return;
-    }
-    if (message.kind === 'ready') {
-      this.markReady();
-      return;
-    }
-    const pending = this.pending.get(message.id);
-    if (!pending) return;
-    this.pending.delete(message.id);
-    if (message.kind === 'faces') pending.resolve(message.faces);
-    else pending.reject(new Error(`face analysis failed for the frame at ${pending.t} s: ${message.message}`));
+    this.requests.fail(error);
   }
 }

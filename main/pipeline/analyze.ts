@@ -20,7 +20,8 @@ import { startChromiumVision } from './vision/chromium-vision.ts';
 import { APP_NAME_AND_VERSION } from './version.ts';
 
 export const DEFAULT_VISION_FPS = 5;
-export const DEFAULT_VISION_MAX_SIDE = 480;
+/** 320 px finds the same faces as 480 on the shared clips (distant faces start to drop at 256) and is faster. */
+export const DEFAULT_VISION_MAX_SIDE = 320;
 
 export type { PersonSnapshot };
 

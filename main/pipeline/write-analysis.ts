@@ -32,6 +32,11 @@ function explain(error: unknown, dir: string): OutputError {
   return new OutputError(`The results could not be saved in ${dir} because ${why}. Nothing was saved; choose another folder.`);
 }
 
+/** Removes a leftover temporary file; a path that cannot hold one (a missing or non-folder parent) holds none. */
+async function removeLeftover(path: string): Promise<void> {
+  await rm(path, { force: true }).catch(() => undefined);
+}
+
 /** Fails early, before minutes of analysis, when the output folder cannot take a file. */
 export async function checkOutputDir(dir: string): Promise<void> {
   const probe = join(dir, `.attune-write-check-${randomBytes(6).toString('hex')}`);
@@ -41,7 +46,7 @@ export async function checkOutputDir(dir: string): Promise<void> {
   } catch (error) {
     throw explain(error, dir);
   } finally {
-    await rm(probe, { force: true });
+    await removeLeftover(probe);
   }
 }
 
@@ -62,6 +67,6 @@ export async function writeAnalysisAtomically(analysis: Analysis, dir: string): 
   } catch (error) {
     throw explain(error, dir);
   } finally {
-    await rm(temp, { force: true });
+    await removeLeftover(temp);
   }
 }

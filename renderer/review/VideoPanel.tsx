@@ -54,7 +54,8 @@ export function VideoPanel({ videoRef, src, playing, playheadSec, durationSec, d
         <button type="button" onClick={() => onCommand('nextMarker')} aria-keyshortcuts="n" title="Next marker (n)">
           Next marker
         </button>
-        <span className="clock" aria-label="Position">
+        <span className="clock">
+          <span className="visually-hidden">Position </span>
           {formatClock(playheadSec, true)} / {formatClock(durationSec, true)}
         </span>
       </div>

@@ -61,12 +61,6 @@ function stemWords(stem: string, measure: Measure): string {
   return words;
 }
 
-/** A feature in everyday words, with its side: "smile (left)", "voice pitch". */
-export function featureWords(feature: string, measure: Measure = 'level'): string {
-  const { stem, side } = splitSide(feature);
-  return stemWords(stem, measure) + (side ? ` (${side})` : '');
-}
-
 /** "41 → 5" and " out of 100"; "196 → 171" and " Hz": the numbers, and the unit said once after them. */
 function changeWords(feature: string, measure: Measure, before: number | null, after: number | null): { values: string; unit: string } {
   const { stem } = splitSide(feature);
@@ -108,6 +102,7 @@ function groupName(stems: ReadonlySet<string>, measure: Measure): string {
   const only = (...names: string[]) => [...stems].every((s) => names.includes(s));
   if (stems.size > 1 && only('eyeLookIn', 'eyeLookOut')) return 'looking to the side';
   if (stems.size > 1 && only('eyeLookDown', 'eyeLookUp')) return 'looking down or up';
+  if (stems.size > 1 && only('browInnerUp', 'browOuterUp')) return 'brow raise';
   if (stems.size > 1 && only('headYawDeg', 'headPitchDeg', 'headRollDeg')) return measure === 'speed' ? 'head movement' : 'head position';
   return [...stems].map((stem) => stemWords(stem, measure)).join(' and ');
 }

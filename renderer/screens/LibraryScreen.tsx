@@ -2,7 +2,8 @@
 import { useEffect, useReducer } from 'react';
 import type { SessionSummary } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
-import { dateWords, durationWords, percent, STATUS_WORDS } from '../app/format.ts';
+import { dateWords, dayWords, durationWords, percent, STATUS_WORDS } from '../app/format.ts';
+import { localDay } from '../state/consent-form.ts';
 import type { JobsState } from '../state/jobs.ts';
 import { initialLibrary, libraryReducer, sortedSessions } from '../state/library.ts';
 import type { Navigate } from '../state/navigation.ts';
@@ -144,6 +145,9 @@ function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps
         <span className={`status status-${status}`}>{STATUS_WORDS[status]}</span>
         {progress && <span className="status-detail"> · {progress}</span>}
         {status === 'failed' && session.lastError && <span className="status-detail"> — {session.lastError}</span>}
+        {session.consent && session.consent.retainUntil < localDay(new Date()) && (
+          <span className="overdue"> Consent allowed keeping it until {dayWords(session.consent.retainUntil)} — please delete it.</span>
+        )}
       </td>
       <td>{status === 'analysed' ? session.markerCount : '—'}</td>
       <td className="actions-cell">

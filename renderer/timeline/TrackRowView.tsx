@@ -14,13 +14,13 @@ interface Props {
   onSeek: (tSec: number) => void;
 }
 
-/** "0–100" for face scores, "92–188 Hz" for a voice scaled to this person's range. */
+/** The row's y range: "5 to 21 of 100" for a face score, "92 to 188 Hz" for a voice. */
 function scaleWords(row: TrackRow): string | null {
   if (!row.range || row.signal.draw === 'band') return null;
-  if (row.signal.range) return 'scale 0–100';
   // "−100 to −31 dB" reads better than "-100–-31 dB"; U+2212 is the typographic minus.
   const number = (v: number) => String(Math.round(v)).replace('-', '−');
   const [lo, hi] = row.range;
+  if (row.signal.range) return `${number(lo * 100)} to ${number(hi * 100)} of 100`;
   return `${number(lo)} to ${number(hi)} ${row.signal.unit}`.trim();
 }
 

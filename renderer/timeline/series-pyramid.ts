@@ -120,7 +120,8 @@ export function envelope(pyramid: SeriesPyramid, view: Viewport, widthPx: number
 
 /**
  * A robust value range for the y axis (the `lowFraction`..`highFraction` quantiles of present
- * samples), so one spike or tracking glitch does not flatten the whole track.
+ * samples), so one spike or tracking glitch does not flatten the whole track. The two ends are equal
+ * for a constant signal; the caller decides how much room that gets.
  */
 export function valueRange(values: ArrayLike<Sample>, lowFraction = 0.01, highFraction = 0.99): [number, number] | null {
   const present: number[] = [];
@@ -131,7 +132,5 @@ export function valueRange(values: ArrayLike<Sample>, lowFraction = 0.01, highFr
   if (present.length === 0) return null;
   const sorted = Float64Array.from(present).sort();
   const at = (f: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(f * (sorted.length - 1))))]!;
-  const lo = at(lowFraction);
-  const hi = at(highFraction);
-  return hi > lo ? [lo, hi] : [lo - 1, hi + 1];
+  return [at(lowFraction), at(highFraction)];
 }

@@ -9,7 +9,11 @@ export interface DerivedSignal {
   readonly unit: string;
   readonly t: ArrayLike<number>;
   readonly values: Series;
-  /** A fixed y range for 0..1 scores; null means "scale to this person's own range". */
+  /**
+   * For 0..1 scores: the full scale, within which the row zooms to this person's own range (so a
+   * change relative to their baseline is visible); null for signals in physical units, which are
+   * scaled to this person's own range directly.
+   */
   readonly range: [number, number] | null;
   /** 'line' for continuous signals; 'band' shades where an on/off signal (speech) is on. */
   readonly draw: 'line' | 'band';

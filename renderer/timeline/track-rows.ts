@@ -16,8 +16,31 @@ export interface TrackRow {
   readonly range: [number, number] | null;
 }
 
+/**
+ * A 0..1 score is drawn over this person's own range rather than the full scale, where a smile that
+ * moves between 0.05 and 0.2 would look flat — but never narrower than a tenth of the scale, so a
+ * face that barely moves does not have its tracking noise blown up into waves.
+ */
+const MIN_SCORE_SPAN = 0.1;
+
+function scoreRange(values: DerivedSignal['values'], [lo, hi]: [number, number]): [number, number] | null {
+  const own = valueRange(values);
+  if (!own) return null;
+  const mid = (own[0] + own[1]) / 2;
+  const half = Math.max(own[1] - own[0], MIN_SCORE_SPAN) / 2;
+  const from = Math.max(lo, Math.min(mid - half, hi - 2 * half));
+  return [from, Math.min(hi, from + 2 * half)];
+}
+
+/** A signal in physical units over this person's own range; a constant one gets one unit either side. */
+function unitRange(values: DerivedSignal['values']): [number, number] | null {
+  const own = valueRange(values);
+  return own && own[1] === own[0] ? [own[0] - 1, own[1] + 1] : own;
+}
+
 function row(group: TrackRow['group'], signal: DerivedSignal): TrackRow {
-  return { group, signal, pyramid: buildPyramid(signal.t, signal.values), range: signal.range ?? valueRange(signal.values) };
+  const range = signal.draw === 'band' ? signal.range : signal.range ? scoreRange(signal.values, signal.range) : unitRange(signal.values);
+  return { group, signal, pyramid: buildPyramid(signal.t, signal.values), range };
 }
 
 /**

@@ -1,17 +1,6 @@
 /** Makes damaged copies of real recordings: truncated, header zeroed, random bursts, bit flips. Seeded, so reproducible. */
 import { readFileSync, writeFileSync } from 'node:fs';
-
-/** mulberry32: a tiny seeded PRNG, so every run damages the same bytes. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as seeded } from './random.ts';
 
 export type Damage =
   | { kind: 'truncate'; keep: number }

@@ -14,7 +14,7 @@ import { WorkerCrashedError } from '../../lib/workers/rpc.ts';
 import { decodeAudio } from '../../main/media/decode-audio.ts';
 import { analyzeAudio, startAudioWorker } from '../../main/pipeline/audio/analyze-audio.ts';
 import { speech } from '../helpers/paths.ts';
-import { concat, silence, vowel } from '../unit/audio-signals.ts';
+import { concat, silence, vowel } from '../helpers/audio-signals.ts';
 
 const CLIP = speech('03-01-05-02-01-01-05.wav');
 

@@ -1,12 +1,13 @@
 /** The README's main job, end to end through the real `attune analyze`: real ffmpeg, real MediaPipe in headless Chromium, real audio worker. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
+import { runningProcesses } from '../helpers/processes.ts';
 import { CLI, MODELS_DIR, scratch, speech, video } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
 
@@ -130,7 +131,7 @@ test('Ctrl-C stops ffmpeg, the browser and the workers promptly and leaves nothi
   const long = at('long.mp4');
   ffmpeg('-stream_loop', '9', '-i', video('WolfgangLanger_Pexels.mp4'), '-c', 'copy', long);
   const out = at('cancelled');
-  const browsersBefore = new Set(execFileSync('sh', ['-c', 'pgrep -f chromium || true']).toString().split('\n').filter(Boolean));
+  const browsersBefore = new Set(runningProcesses(/chrom/));
   const child = spawn(process.execPath, [CLI, 'analyze', long, '--out', out], {
     env: { ...process.env, ATTUNE_MODELS_DIR: MODELS_DIR },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -152,8 +153,7 @@ test('Ctrl-C stops ffmpeg, the browser and the workers promptly and leaves nothi
   assert.match(stderr, /Cancelled\. Nothing was saved\./);
   assert.ok(!existsSync(join(out, 'analysis.json')));
   assert.deepEqual(readdirSync(out), []);
-  const leftovers = execFileSync('sh', ['-c', `pgrep -f "${long}" || true`]).toString().trim();
-  assert.equal(leftovers, '', 'no ffmpeg still reading the file');
-  const browsersAfter = execFileSync('sh', ['-c', 'pgrep -f chromium || true']).toString().split('\n').filter((pid) => pid && !browsersBefore.has(pid));
+  assert.deepEqual(runningProcesses(/(^|\/)ffmpeg$/, long), [], 'no ffmpeg still reading the file');
+  const browsersAfter = runningProcesses(/chrom/).filter((line) => !browsersBefore.has(line));
   assert.deepEqual(browsersAfter, [], 'no browser process left running');
 });

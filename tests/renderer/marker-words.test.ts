@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Cue } from '../../lib/analysis/types.ts';
-import { evidenceLines, featureWords, missedBecauseSentence, unusualness } from '../../renderer/review/marker-words.ts';
+import { evidenceLines, missedBecauseSentence, unusualness } from '../../renderer/review/marker-words.ts';
 
-test('feature names read as everyday words', () => {
-  assert.equal(featureWords('mouthSmileLeft'), 'smile (left)');
-  assert.equal(featureWords('f0Hz'), 'voice pitch');
-  assert.equal(featureWords('someNewFeature'), 'some new feature');
+test('feature names read as everyday words; unknown ones are split into words, never shown raw', () => {
+  const [known, unknown] = evidenceLines([
+    { feature: 'jawOpen', before: 0.1, after: 0.3, z: 1.5 },
+    { feature: 'someNewFeature', before: 0.2, after: 0.1, z: -1 },
+  ]);
+  assert.match(known!, /^Mouth opening rose: /);
+  assert.match(unknown!, /^Some new feature fell: /);
 });
 
 test('an evidence line says what changed, before → after, and how unusual it was, without jargon', () => {

@@ -8,7 +8,8 @@ import type { AudioAnalysis } from '../../lib/audio/frame-analyser.ts';
 import { AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
 import { rechunk } from '../../lib/audio/rechunk.ts';
 import type { AudioChunk } from '../../lib/media/types.ts';
-import { analyse, concat, dbToRms, mix, RATE, seededRandom, silence, vowel, whiteNoise } from './audio-signals.ts';
+import { analyse, concat, dbToRms, mix, RATE, silence, vowel, whiteNoise } from '../helpers/audio-signals.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 /** Speech-like test audio: three vowels with pauses over faint noise. */
 const AUDIO = mix(

@@ -7,7 +7,8 @@ import { spectralFlatness } from '../../lib/audio/meyda-features.ts';
 import { SampleStream } from '../../lib/audio/sample-stream.ts';
 import { AmplitudeSpectrum } from '../../lib/audio/spectrum.ts';
 import { parabolicMinimum } from '../../lib/audio/yin.ts';
-import { seededRandom, sine, whiteNoise } from './audio-signals.ts';
+import { sine, whiteNoise } from '../helpers/audio-signals.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 /** RMS gain of the 16 → 8 kHz decimator for a sine of `hz`, measured on the steady part of the output. */
 function decimatorGain(hz: number): number {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LOUDNESS_FLOOR_DB, rmsToDbfs } from '../../lib/audio/loudness.ts';
-import { analyse, concat, dbToRms, framesBetween, samplesFor, silence, sine, whiteNoise } from './audio-signals.ts';
+import { analyse, concat, dbToRms, framesBetween, samplesFor, silence, sine, whiteNoise } from '../helpers/audio-signals.ts';
 
 function levelsInside(signal: Float32Array, fromSec: number, toSec: number): number[] {
   const analysis = analyse(signal);

@@ -18,7 +18,7 @@ import {
   silence,
   vowel,
   whiteNoise,
-} from './audio-signals.ts';
+} from '../helpers/audio-signals.ts';
 
 const PAD = 0.3;
 /** Frames whose 42 ms pitch window lies inside the tone. */

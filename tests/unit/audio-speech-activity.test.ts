@@ -13,7 +13,7 @@ import {
   type SpeechActivitySettings,
 } from '../../lib/audio/speech-activity.ts';
 import type { SpeechSegment } from '../../lib/analysis/types.ts';
-import { analyse, dbToRms, mix, samplesFor, vowel, whiteNoise } from './audio-signals.ts';
+import { analyse, dbToRms, mix, samplesFor, vowel, whiteNoise } from '../helpers/audio-signals.ts';
 
 const TOLERANCE_SEC = 0.04;
 

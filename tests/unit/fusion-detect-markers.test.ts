@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { analyseFusion, detectMarkers, type FusionInput } from '../../lib/fusion/detect-markers.ts';
-import { assertContract, faceTrack, gaussian, seededRandom, turnTaking, voiceTrack } from './fusion-synthetic.ts';
+import { assertContract, faceTrack, turnTaking, voiceTrack } from '../helpers/fusion-synthetic.ts';
+import { gaussian, seededRandom } from '../helpers/random.ts';
 
 /** Session-length inputs use the longest window. */
 const SESSION_WINDOW_SEC = 10;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
-import { assertContract, faceTrack, turnTaking, voiceTrack } from './fusion-synthetic.ts';
+import { assertContract, faceTrack, turnTaking, voiceTrack } from '../helpers/fusion-synthetic.ts';
 
 /**
  * Pure noise has no change to find, but with a false-alarm budget of 1 % per recording for shift markers

@@ -12,7 +12,8 @@ import { groupByPerson } from '../../lib/fusion/person-fusion.ts';
 import { median } from '../../lib/fusion/robust.ts';
 import { summarise } from '../../lib/fusion/summary.ts';
 import { changeAt, windowSums } from '../../lib/fusion/two-window.ts';
-import { faceTrack, gaussian, seededRandom, voiceTrack } from './fusion-synthetic.ts';
+import { faceTrack, voiceTrack } from '../helpers/fusion-synthetic.ts';
+import { gaussian, seededRandom } from '../helpers/random.ts';
 
 const options = resolveOptions();
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeFrameHeader, encodeFrame, FRAME_HEADER_BYTES, parsePageMessage } from '../../lib/vision/frame-wire.ts';
-import { nextVideoTimestampMs } from '../../lib/vision/video-timestamp.ts';
+import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
 
 describe('frame wire format', () => {
   it('round-trips id, time, size and pixels, with the pixels 8-byte aligned', () => {
@@ -28,16 +28,35 @@ describe('frame wire format', () => {
   });
 });
 
-describe('nextVideoTimestampMs', () => {
+describe('advanceVideoClock', () => {
+  const run = (times: number[]): { ms: number; newStream: boolean }[] => {
+    let clock: VideoClock | null = null;
+    return times.map((t) => {
+      const step = advanceVideoClock(clock, t);
+      clock = step.clock;
+      return { ms: step.clock.timestampMs, newStream: step.newStream };
+    });
+  };
+
   it('uses the frame time in whole milliseconds while it increases', () => {
-    assert.equal(nextVideoTimestampMs(0, null), 0);
-    assert.equal(nextVideoTimestampMs(0.2, 0), 200);
-    assert.equal(nextVideoTimestampMs(0.4004, 200), 400);
+    assert.deepEqual(run([0, 0.2, 0.4004]).map((s) => s.ms), [0, 200, 400]);
   });
 
-  it('moves on by a millisecond when the time repeats, rounds to the same millisecond or goes back', () => {
-    assert.equal(nextVideoTimestampMs(0.2, 200), 201);
-    assert.equal(nextVideoTimestampMs(0.2004, 200), 201);
-    assert.equal(nextVideoTimestampMs(0, 5000), 5001);
+  it('moves on by a millisecond when a time repeats or rounds to the same millisecond', () => {
+    assert.deepEqual(run([0.2, 0.2, 0.2004, 0.2006]), [
+      { ms: 200, newStream: false },
+      { ms: 201, newStream: false },
+      { ms: 202, newStream: false },
+      { ms: 203, newStream: false },
+    ]);
+  });
+
+  it('starts a new stream, with its own clock, when a frame is earlier than the one before', () => {
+    assert.deepEqual(run([10, 10.2, 0, 0.2]), [
+      { ms: 10_000, newStream: false },
+      { ms: 10_200, newStream: false },
+      { ms: 0, newStream: true },
+      { ms: 200, newStream: false },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * A pool of vision workers inside one page. Frames queue in arrival order and go to whichever worker
- * is idle; since every worker takes frames from the same ordered queue, each one sees strictly
- * increasing times, as MediaPipe's VIDEO mode requires. A frame the model rejects fails alone; a
- * worker that dies or hangs fails the whole pool, because its tracking state and its frames are gone.
+ * A pool of vision workers inside one page. Frame n always goes to worker n mod N, so each worker sees
+ * strictly increasing times, as MediaPipe's VIDEO mode requires, and its frame-to-frame tracking state
+ * depends only on the recording — never on which worker happened to be free — so the same recording
+ * gives the same results on every run. A frame the model rejects fails alone; a worker that dies or
+ * hangs fails the whole pool, because its tracking state and its frames are gone.
  */
 import { RemoteError, RpcClient, type RpcEndpoint } from '../../lib/workers/rpc.ts';
 import type { FrameFaces, VisionDelegate } from '../../lib/vision/types.ts';
@@ -49,25 +50,16 @@ function workerEndpoint(worker: Worker): RpcEndpoint {
   };
 }
 
-interface QueuedFrame {
-  frame: DetectParams;
-  resolve(faces: FrameFaces): void;
-  reject(error: Error): void;
-}
-
 type VisionClient = RpcClient<VisionWorkerApi>;
 
 export class VisionPool {
-  private readonly idle: VisionClient[];
-  private readonly queue: QueuedFrame[] = [];
   private failure: Error | null = null;
+  private frameCount = 0;
 
   private constructor(
     private readonly clients: VisionClient[],
     private readonly onFatal: (error: Error) => void,
-  ) {
-    this.idle = [...clients];
-  }
+  ) {}
 
   static async start(options: VisionPoolOptions): Promise<VisionPool> {
     if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error(`worker count must be a positive integer, got ${options.workers}`);
@@ -92,43 +84,25 @@ export class VisionPool {
   }
 
   /** The frame's pixel buffer is transferred to a worker: the caller must not touch it afterwards. */
-  detect(frame: DetectParams): Promise<FrameFaces> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ frame, resolve, reject });
-      this.dispatch();
-    });
+  async detect(frame: DetectParams): Promise<FrameFaces> {
+    if (this.failure) throw this.failure;
+    const client = this.clients[this.frameCount++ % this.clients.length] as VisionClient;
+    try {
+      return await client.call('detect', frame, { transfer: [frame.pixels] });
+    } catch (error) {
+      const reason = error instanceof Error ? error : new Error(String(error));
+      if (!(reason instanceof RemoteError)) this.fail(reason);
+      throw reason;
+    }
   }
 
   close(): void {
     this.fail(new Error('vision pool was closed'));
   }
 
-  private dispatch(): void {
-    while (!this.failure && this.idle.length > 0 && this.queue.length > 0) {
-      const client = this.idle.shift() as VisionClient;
-      const job = this.queue.shift() as QueuedFrame;
-      void this.run(client, job);
-    }
-  }
-
-  private async run(client: VisionClient, job: QueuedFrame): Promise<void> {
-    try {
-      job.resolve(await client.call('detect', job.frame, { transfer: [job.frame.pixels] }));
-      this.idle.push(client);
-    } catch (error) {
-      const reason = error instanceof Error ? error : new Error(String(error));
-      job.reject(reason);
-      if (reason instanceof RemoteError) this.idle.push(client);
-      else this.fail(reason);
-    }
-    this.dispatch();
-  }
-
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
-    for (const job of this.queue.splice(0)) job.reject(error);
     for (const client of this.clients) client.dispose(`vision pool stopped: ${error.message}`);
     this.onFatal(error);
   }

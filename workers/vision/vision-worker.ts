@@ -5,7 +5,7 @@
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import { serveRpc, type RpcReply } from '../../lib/workers/rpc.ts';
 import { toFaceObservation } from '../../lib/vision/face-observation.ts';
-import { nextVideoTimestampMs } from '../../lib/vision/video-timestamp.ts';
+import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
 import type { FrameFaces } from '../../lib/vision/types.ts';
 import type { DetectParams, InitParams, VisionWorkerApi } from './vision-worker-api.ts';
 
@@ -16,15 +16,21 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+let settings: InitParams | null = null;
 let landmarker: FaceLandmarker | null = null;
-let previousTimestampMs: number | null = null;
+let clock: VideoClock | null = null;
+let streams = 0;
 
-async function init({ model, delegate, wasmLoaderUrl, wasmBinaryUrl }: InitParams): Promise<null> {
-  if (landmarker) throw new Error('vision worker is already initialised');
-  landmarker = await FaceLandmarker.createFromOptions(
-    { wasmLoaderPath: wasmLoaderUrl, wasmBinaryPath: wasmBinaryUrl },
+function createLandmarker({ model, delegate, wasmLoaderUrl, wasmBinaryUrl }: InitParams): Promise<FaceLandmarker> {
+  // tasks-vision imports its loader module once and clears the global it set, so a second landmarker
+  // needs the loader under another URL; a query string is enough (the page serves it by path).
+  const loader = new URL(wasmLoaderUrl);
+  loader.searchParams.set('stream', String(++streams));
+  return FaceLandmarker.createFromOptions(
+    { wasmLoaderPath: loader.href, wasmBinaryPath: wasmBinaryUrl },
     {
-      baseOptions: { modelAssetBuffer: new Uint8Array(model), delegate },
+      // A copy: tasks-vision may keep or detach the buffer it is given, and a new stream needs the model again.
+      baseOptions: { modelAssetBuffer: new Uint8Array(model.slice(0)), delegate },
       // tasks-vision uploads every frame through WebGL, even on the CPU delegate; a worker has no DOM canvas.
       canvas: new OffscreenCanvas(1, 1),
       runningMode: 'VIDEO',
@@ -34,14 +40,25 @@ async function init({ model, delegate, wasmLoaderUrl, wasmBinaryUrl }: InitParam
       outputFacialTransformationMatrixes: true,
     },
   );
+}
+
+async function init(params: InitParams): Promise<null> {
+  if (settings) throw new Error('vision worker is already initialised');
+  settings = params;
+  landmarker = await createLandmarker(params);
   return null;
 }
 
-function detect({ t, width, height, pixels, pixelOffset }: DetectParams): FrameFaces {
-  if (!landmarker) throw new Error('vision worker used before init');
+async function detect({ t, width, height, pixels, pixelOffset }: DetectParams): Promise<FrameFaces> {
+  if (!settings || !landmarker) throw new Error('vision worker used before init');
+  const step = advanceVideoClock(clock, t);
+  if (step.newStream) {
+    landmarker.close();
+    landmarker = await createLandmarker(settings);
+  }
+  clock = step.clock;
   const image = new ImageData(new Uint8ClampedArray(pixels, pixelOffset, width * height * 4), width, height);
-  previousTimestampMs = nextVideoTimestampMs(t, previousTimestampMs);
-  const result = landmarker.detectForVideo(image, previousTimestampMs);
+  const result = landmarker.detectForVideo(image, clock.timestampMs);
   const faces = result.faceLandmarks.map((landmarks, i) => {
     const blendshapes = result.faceBlendshapes[i]?.categories;
     const matrix = result.facialTransformationMatrixes[i]?.data;

@@ -82,7 +82,15 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
 
   try {
     // Launching cannot be interrupted, so an abort during it is honoured right after, before anything else starts.
-    browser = await chromium.launch({ executablePath, headless: true, args: [...PRIVATE_HEADLESS_ARGS, marker] });
+    // Attune handles Ctrl-C itself (abort, clean up, say so); Playwright's own handlers would exit the process under it.
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: [...PRIVATE_HEADLESS_ARGS, marker],
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     processes = new ProcessGroup(findChildProcess(process.pid, marker));
     signal?.throwIfAborted();
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -92,7 +100,7 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
     await serveVisionFiles(context, files, contentSecurityPolicy(frameSocket.port), blockedRequests);
     const page = await context.newPage();
     const watch = watchStartup(page, signal);
-    const query = new URLSearchParams({ socket: frameSocket.url, workers: String(options.workers), delegate: options.delegate });
+    const query = new URLSearchParams({ channel: 'socket', socket: frameSocket.url, workers: String(options.workers), delegate: options.delegate });
     try {
       await watch.step(page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`), 'the vision page did not load');
       const socket = await watch.step(frameSocket.connection, 'the vision page did not connect to the frame socket');
@@ -127,17 +135,27 @@ function watchStartup(page: Page, signal: AbortSignal | undefined): StartupWatch
   const onAbort = (): void => fail(abortError(signal as AbortSignal));
   page.on('pageerror', onPageError);
   page.on('crash', onCrash);
-  signal?.addEventListener('abort', onAbort);
+  // An abort between launching and here has already fired its event; it must still stop the start-up.
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener('abort', onAbort);
   return {
     step: <T>(step: Promise<T>, timeoutMessage: string) =>
       new Promise<T>((resolve, reject) => {
         if (failure) return reject(failure);
-        const timer = setTimeout(() => reject(new Error(`${timeoutMessage} within ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
-        listeners.add(reject);
-        step.then(resolve, reject).finally(() => {
+        // Settled by whichever comes first — the step, its timeout, or a failure (abort, crash) — and the
+        // timer is cleared on every path, so a cancelled start-up leaves nothing keeping Node alive.
+        const settle = (finish: () => void): void => {
           clearTimeout(timer);
-          listeners.delete(reject);
-        });
+          listeners.delete(onFailure);
+          finish();
+        };
+        const onFailure = (error: Error): void => settle(() => reject(error));
+        const timer = setTimeout(() => onFailure(new Error(`${timeoutMessage} within ${STARTUP_TIMEOUT_MS / 1000} s`)), STARTUP_TIMEOUT_MS);
+        listeners.add(onFailure);
+        step.then(
+          (value) => settle(() => resolve(value)),
+          (error: unknown) => onFailure(error instanceof Error ? error : new Error(String(error))),
+        );
       }),
     stop() {
       page.off('pageerror', onPageError);

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
 import type { IpcResult, MediaUrl } from '../../../lib/ipc/contract.ts';
 import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../../lib/ipc/origins.ts';
@@ -41,8 +41,9 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-async function preloadShim(): Promise<string> {
-  const result = await build({
+/** The shim, bundled for the page. buildSync: the async API leaves esbuild's service process running, keeping the test alive. */
+function preloadShim(): string {
+  const result = buildSync({
     entryPoints: [join(REPO, 'tests/renderer/harness/preload-shim.ts')],
     bundle: true,
     write: false,
@@ -124,7 +125,7 @@ export async function startAppHarness(): Promise<AppHarness> {
     }
     return result;
   });
-  await page.addInitScript({ content: await preloadShim() });
+  await page.addInitScript({ content: preloadShim() });
   const unsubscribe = backend.subscribe('jobs:progress', (job) => {
     page.evaluate(([channel, payload]) => (window as unknown as { __attuneEmit(c: string, p: unknown): void }).__attuneEmit(channel, payload), ['jobs:progress', job] as const)
       .catch(() => undefined); // The page may be closing; a lost progress event is harmless then.

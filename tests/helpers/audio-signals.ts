@@ -1,23 +1,12 @@
 /** Synthetic 16 kHz test signals with known pitch, level and timing, for the audio tests. */
 import { AudioFrameAnalyser, type AudioAnalysis } from '../../lib/audio/frame-analyser.ts';
 import { AUDIO_SAMPLE_RATE as RATE } from '../../lib/media/types.ts';
+import { seededRandom } from './random.ts';
 
 export { RATE };
 
 export function samplesFor(seconds: number): number {
   return Math.round(seconds * RATE);
-}
-
-/** A seeded uniform generator in [0, 1) (mulberry32), so noise is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function silence(seconds: number): Float32Array {

@@ -5,23 +5,8 @@
 import assert from 'node:assert/strict';
 import type { FaceTrack, Marker, Series, VoiceTrack } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
+import { gaussian, seededRandom } from './random.ts';
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A standard normal draw (Box–Muller). */
-export function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 

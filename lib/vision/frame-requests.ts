@@ -1,0 +1,77 @@
+/**
+ * The caller's side of the vision page's frame protocol, whatever carries it (a loopback WebSocket for
+ * headless Chromium, a MessagePort in the app): numbers each frame, keeps a pending map, settles it from
+ * the page's replies, and on any failure rejects everything in flight and every later frame.
+ */
+import type { VideoFrame } from '../media/types.ts';
+import { encodeFrame, parsePageMessage } from './frame-wire.ts';
+import type { FrameFaces } from './types.ts';
+
+interface PendingDetect {
+  t: number;
+  resolve(faces: FrameFaces): void;
+  reject(error: Error): void;
+}
+
+export class FrameRequests {
+  private nextId = 1;
+  private readonly pending = new Map<number, PendingDetect>();
+  private failure: Error | null = null;
+
+  constructor(
+    /** Sends one encoded frame; may throw, which fails that frame only. */
+    private readonly send: (message: Uint8Array) => void,
+    /** Told once, on the first failure, so the owner can close the page. */
+    private readonly onFail: (error: Error) => void,
+    /** Told when the page reports that its model and workers are ready. */
+    private readonly onReady: () => void = () => undefined,
+  ) {}
+
+  detect(frame: VideoFrame): Promise<FrameFaces> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      try {
+        const message = encodeFrame(id, frame);
+        this.pending.set(id, { t: frame.t, resolve, reject });
+        this.send(message);
+      } catch (error) {
+        this.pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  }
+
+  /** Handles one text message from the page. */
+  receive(text: string): void {
+    let message;
+    try {
+      message = parsePageMessage(text);
+    } catch (error) {
+      this.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    if (message.kind === 'fatal') {
+      this.fail(new Error(`the vision page stopped: ${message.message}`));
+      return;
+    }
+    if (message.kind === 'ready') {
+      this.onReady();
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    if (message.kind === 'faces') pending.resolve(message.faces);
+    else pending.reject(new Error(`face analysis failed for the frame at ${pending.t} s: ${message.message}`));
+  }
+
+  /** Rejects everything in flight and every later frame with `error`. Only the first call counts. */
+  fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+    this.onFail(error);
+  }
+}

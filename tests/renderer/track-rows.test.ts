@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Analysis } from '../../lib/analysis/types.ts';
+import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
+import { trackRows } from '../../renderer/timeline/track-rows.ts';
+
+/** 100 face frames where only the smile moves (between `low` and `high`), and 100 voice frames. */
+function analysis(low: number, high: number): Analysis {
+  const t = Array.from({ length: 100 }, (_, i) => i / 5);
+  const wave = t.map((_, i) => low + ((high - low) * (i % 10)) / 9);
+  const blendshapes = Object.fromEntries(BLENDSHAPE_NAMES.map((name) => [name, name.startsWith('mouthSmile') ? wave : t.map(() => 0.02)]));
+  const voiceT = Array.from({ length: 100 }, (_, i) => i / 100);
+  return {
+    format: 'attune-analysis',
+    version: 1,
+    source: { file: 'x.mp4', sha256: '', durationSec: 20, video: null, audio: null },
+    analysis: { createdAt: '', app: '', models: [], settings: {} },
+    people: [{ id: 'p1', role: 'client' }],
+    tracks: {
+      face: [{ personId: 'p1', t, headYawDeg: t.map(() => 0), headPitchDeg: t.map(() => 0), headRollDeg: t.map(() => 0), blendshapes, presence: t.map(() => 1) }],
+      voice: [{ personId: null, t: voiceT, f0Hz: voiceT.map((_, i) => (i % 2 ? null : 120 + i)), loudnessDb: voiceT.map(() => -30), speech: voiceT.map(() => 1) }],
+    },
+    markers: [],
+  };
+}
+
+const rangeOf = (a: Analysis, key: string) => trackRows(a, 'p1').find((r) => r.signal.key === key)!.range;
+
+test('a face score is drawn over this person’s own range, so a small smile is not flat', () => {
+  const [lo, hi] = rangeOf(analysis(0.05, 0.35), 'smile')!;
+  assert.ok(Math.abs(lo - 0.05) < 0.01 && Math.abs(hi - 0.35) < 0.01, `${lo}..${hi}`);
+});
+
+test('a face that barely moves gets at least a tenth of the scale, inside 0..1', () => {
+  const [lo, hi] = rangeOf(analysis(0.5, 0.52), 'smile')!;
+  assert.ok(Math.abs(hi - lo - 0.1) < 1e-9);
+  const [flatLo, flatHi] = rangeOf(analysis(0, 0), 'browRaise')!;
+  assert.deepEqual([flatLo, flatHi].map((v) => Math.round(v * 1000) / 1000), [0, 0.1]);
+});
+
+test('voice rows come from the unattributed voice track; speech keeps its on/off scale', () => {
+  const rows = trackRows(analysis(0, 1), 'p1');
+  assert.deepEqual(rows.map((r) => r.signal.key), ['smile', 'browLower', 'browRaise', 'gazeAway', 'headMovement', 'pitch', 'loudness', 'speech']);
+  assert.deepEqual(rows.find((r) => r.signal.key === 'speech')!.range, [0, 1]);
+  assert.equal(rows.find((r) => r.signal.key === 'loudness')!.range![0], -31);
+});
