@@ -5,6 +5,7 @@
 import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../lib/ipc/origins.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
+import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { loadOrCreateStoreKey } from '../store/store-key.ts';
 import { createAppProtocolHandler, directoryResolver, tableResolver } from './app-protocol.ts';
 import { appPaths } from './app-paths.ts';
@@ -25,6 +26,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
 ]);
 applyAppPolicy(app);
+// The main process itself (ffmpeg, the store, the job queue) has no reason to reach another machine either.
+installNetworkGuard();
 
 // Two instances would write the same encrypted store at once.
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -59,7 +59,7 @@ function print(row: Row): void {
   const speed = `${(row.mediaSec / row.wallSec).toFixed(1)}× real time`;
   const fps = row.frames === null ? '' : `, ${(row.frames / row.wallSec).toFixed(1)} frames/s`;
   const kinds = [...row.sampler.peakByKind].map(([k, v]) => `${k} ${mb(v)}`).join(', ');
-  console.warn(`${row.stage.padEnd(34)} ${row.wallSec.toFixed(1).padStart(6)} s  ${speed}${fps}; peak RSS total ${mb(row.sampler.peakTotal)} (${kinds})`);
+  console.warn(`${row.stage.padEnd(34)} ${row.wallSec.toFixed(1).padStart(6)} s  ${speed}${fps}; peak memory: PSS ${mb(row.sampler.peakPssTotal)}, RSS ${mb(row.sampler.peakTotal)} (${kinds})`);
 }
 
 async function main(): Promise<void> {

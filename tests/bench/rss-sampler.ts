@@ -1,18 +1,23 @@
 /**
  * Samples the memory of this process and every process it started (ffmpeg, Chromium and its helpers)
- * from /proc, a few times a second, keeping the peak of each kind and of their sum.
+ * from /proc, a few times a second, keeping the peak of each kind and of their sum. RSS counts memory
+ * shared between processes (Chromium's code, shared buffers) once per process, so a sum of RSS overstates
+ * what the machine gives up; PSS shares it out and is the fair total.
  */
 import { readFileSync } from 'node:fs';
 import { processTree } from '../../main/pipeline/vision/process-tree.ts';
 
-function rssBytes(pid: number): number {
+function kilobytesField(path: string, field: RegExp): number {
   try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = field.exec(readFileSync(path, 'utf8'));
     return match ? Number(match[1]) * 1024 : 0;
   } catch {
     return 0;
   }
 }
+
+const rssBytes = (pid: number): number => kilobytesField(`/proc/${pid}/status`, /VmRSS:\s+(\d+) kB/);
+const pssBytes = (pid: number): number => kilobytesField(`/proc/${pid}/smaps_rollup`, /Pss:\s+(\d+) kB/);
 
 function kindOf(pid: number): string {
   if (pid === process.pid) return 'node (main + workers)';
@@ -29,6 +34,7 @@ function kindOf(pid: number): string {
 export class RssSampler {
   readonly peakByKind = new Map<string, number>();
   peakTotal = 0;
+  peakPssTotal = 0;
   private timer: NodeJS.Timeout | undefined;
 
   start(intervalMs = 100): void {
@@ -42,11 +48,15 @@ export class RssSampler {
   }
 
   private sample(): void {
+    const pids = processTree(process.pid);
     const byKind = new Map<string, number>();
-    for (const pid of processTree(process.pid)) {
+    for (const pid of pids) {
       const kind = kindOf(pid);
       byKind.set(kind, (byKind.get(kind) ?? 0) + rssBytes(pid));
     }
+    let pss = 0;
+    for (const pid of pids) pss += pssBytes(pid);
+    this.peakPssTotal = Math.max(this.peakPssTotal, pss);
     let total = 0;
     for (const [kind, bytes] of byKind) {
       total += bytes;
