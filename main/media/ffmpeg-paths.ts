@@ -1,6 +1,6 @@
 /**
- * Finds the ffmpeg and ffprobe binaries: FFMPEG_PATH / FFPROBE_PATH, then the `ffmpeg-static` package
- * (an optional dependency that installs on users' machines), then whatever is on PATH.
+ * Finds the ffmpeg and ffprobe binaries: FFMPEG_PATH / FFPROBE_PATH, then the packages that ship them
+ * (`ffmpeg-static`, `@ffprobe-installer/ffprobe`: optional dependencies), then whatever is on PATH.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,22 +19,29 @@ function onPath(name: string): string | null {
   return null;
 }
 
-function fromFfmpegStatic(): string | null {
+/** The binary path a package exports (as a string, or as `{ path }`), when the package and its binary are installed. */
+function fromPackage(name: string): string | null {
   try {
-    const path = require('ffmpeg-static') as unknown;
+    const exported = require(name) as unknown;
+    const path = typeof exported === 'string' ? exported : (exported as { path?: unknown } | null)?.path;
     return typeof path === 'string' && existsSync(path) ? path : null;
   } catch {
     return null;
   }
 }
 
+/** The path the user set in `variable`, null when unset; a path that does not exist is an error, not a fallback. */
+function fromEnvironment(variable: 'FFMPEG_PATH' | 'FFPROBE_PATH'): string | null {
+  const path = process.env[variable];
+  if (!path) return null;
+  if (!existsSync(path)) throw new MediaError('no-ffmpeg', `${variable} points to ${path}, which does not exist.`);
+  return path;
+}
+
 export function ffmpegPath(): string {
-  const fromEnv = process.env.FFMPEG_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new MediaError('no-ffmpeg', `FFMPEG_PATH points to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  const found = fromFfmpegStatic() ?? onPath('ffmpeg');
+  const fromEnv = fromEnvironment('FFMPEG_PATH');
+  if (fromEnv) return fromEnv;
+  const found = fromPackage('ffmpeg-static') ?? onPath('ffmpeg');
   if (!found) {
     throw new MediaError(
       'no-ffmpeg',
@@ -44,15 +51,12 @@ export function ffmpegPath(): string {
   return found;
 }
 
-/** ffprobe: FFPROBE_PATH, then beside the ffmpeg in use, then PATH. */
+/** ffprobe: FFPROBE_PATH, then beside the ffmpeg in use (the packaged app puts it there), then the package, then PATH. */
 export function ffprobePath(): string {
-  const fromEnv = process.env.FFPROBE_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new MediaError('no-ffmpeg', `FFPROBE_PATH points to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
+  const fromEnv = fromEnvironment('FFPROBE_PATH');
+  if (fromEnv) return fromEnv;
   const beside = join(dirname(ffmpegPath()), 'ffprobe' + exe);
-  const found = existsSync(beside) ? beside : onPath('ffprobe');
+  const found = existsSync(beside) ? beside : (fromPackage('@ffprobe-installer/ffprobe') ?? onPath('ffprobe'));
   if (!found) {
     throw new MediaError(
       'no-ffmpeg',

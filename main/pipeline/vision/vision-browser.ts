@@ -141,7 +141,11 @@ function watchStartup(page: Page, signal: AbortSignal | undefined): StartupWatch
   return {
     step: <T>(step: Promise<T>, timeoutMessage: string) =>
       new Promise<T>((resolve, reject) => {
-        if (failure) return reject(failure);
+        if (failure) {
+          // The step was already started (e.g. a navigation); its own later failure is expected, not news.
+          step.catch(() => undefined);
+          return reject(failure);
+        }
         // Settled by whichever comes first — the step, its timeout, or a failure (abort, crash) — and the
         // timer is cleared on every path, so a cancelled start-up leaves nothing keeping Node alive.
         const settle = (finish: () => void): void => {
