@@ -2,6 +2,7 @@
  * Damaged recordings made from the shared media: each must end with one plain line and a non-zero exit
  * code and leave nothing in the output folder — or, where the damage is harmless (a wrong file extension,
  * noise in uncompressed sound), give a valid analysis. Never a stack trace, a hang or a partial file.
+ * Whole copies in mkv, mov and webm are the controls: those containers must be analysed.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +65,14 @@ const variants: Variant[] = [
   // A wrong extension is not damage: ffmpeg reads the content, and so should Attune.
   { name: 'ravdess-wrong-extension.avi', make: (t) => copyFileSync(RAVDESS, t), expect: 'works' },
   { name: 'speech-wrong-extension.mp4', make: (t) => copyFileSync(WAV, t), expect: 'works' },
+  // The same recording, whole, in the other containers sessions arrive in.
+  { name: 'ravdess-whole.mkv', make: (t) => ffmpeg('-i', RAVDESS, '-c', 'copy', t), expect: 'works' },
+  { name: 'ravdess-whole.mov', make: (t) => ffmpeg('-i', RAVDESS, '-c', 'copy', t), expect: 'works' },
+  {
+    name: 'ravdess-whole.webm',
+    make: (t) => ffmpeg('-i', RAVDESS, '-vf', 'scale=320:-2', '-c:v', 'libvpx', '-b:v', '300k', '-c:a', 'libvorbis', t),
+    expect: 'works',
+  },
   {
     name: 'ravdess-cut.webm',
     make: (t) => {
