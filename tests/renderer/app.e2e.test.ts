@@ -158,6 +158,14 @@ describe('Attune renderer, end to end', { timeout: 15 * 60_000 }, () => {
   });
 
   it('analyses with the real pipeline and shows per-stage progress', async () => {
+    // Long tasks (> 50 ms) on the renderer's main thread while the analysis runs would be a frozen UI.
+    await page.evaluate(() => {
+      const durations: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = durations;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) durations.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
     await startButton().click();
     const card = jobCard(SESSION);
     await card.getByText('Face').waitFor({ timeout: 60_000 });
@@ -166,6 +174,9 @@ describe('Attune renderer, end to end', { timeout: 15 * 60_000 }, () => {
     assert.equal(consent?.consentedBy, 'Client A. (ref. 0417)');
     assert.deepEqual(consent?.purposes, ['supervision']);
     await card.getByText('Finished').waitFor({ timeout: ANALYSIS_TIMEOUT });
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    // 100 ms is the RAIL budget for answering a click: a task that long while analysing would be felt.
+    assert.deepEqual(longTasks.filter((ms) => ms >= 100).map(Math.round), [], 'the UI stays responsive while analysing');
   });
 
   it('lets the therapist say who is who, with a face thumbnail', async () => {
