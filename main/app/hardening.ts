@@ -4,7 +4,7 @@
  * notifications, HID…), no spell-checker (it downloads dictionaries), and the network guard.
  */
 import type { AppEdge, SessionEdge, WebContentsEdge } from './electron-edge.ts';
-import { applyOfflineSwitches, installNetworkGuard } from './network-guard.ts';
+import { applyOfflineSwitches, blockOutsideRequests } from './session-request-blocker.ts';
 
 /**
  * Applies the policy app-wide, before 'ready': every renderer sandboxed, Chromium's background networking
@@ -35,5 +35,5 @@ export function hardenSession(session: SessionEdge): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.setSpellCheckerEnabled(false);
-  installNetworkGuard(session);
+  blockOutsideRequests(session);
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppEdge, CommandLineEdge, PreventableEvent, SessionEdge, WebContentsEdge } from '../../main/app/electron-edge.ts';
 import { applyAppPolicy, hardenSession, hardenWebContents } from '../../main/app/hardening.ts';
-import { applyOfflineSwitches, isAllowedRequest } from '../../main/app/network-guard.ts';
+import { applyOfflineSwitches, isAllowedRequest } from '../../main/app/session-request-blocker.ts';
 
 /** Stands in for an Electron session: records the handlers the policy installs so the test can call them. */
 function fakeSession() {

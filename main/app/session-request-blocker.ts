@@ -14,7 +14,7 @@ export function isAllowedRequest(url: string): boolean {
   return URL.canParse(url) && ALLOWED_PROTOCOLS.has(new URL(url).protocol);
 }
 
-export function installNetworkGuard(session: SessionEdge): void {
+export function blockOutsideRequests(session: SessionEdge): void {
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
 }
 
