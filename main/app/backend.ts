@@ -26,7 +26,7 @@ import type { MediaProbe } from './recording-file.ts';
 export type AnalyzeFn = (
   inputPath: string,
   options: AnalyzeOptions,
-) => Promise<{ analysis: Analysis; snapshots: PersonSnapshot[]; notes?: string[] }>;
+) => Promise<{ analysis: Analysis; snapshots: PersonSnapshot[] }>;
 
 export interface AppBackendOptions {
   /** The user profile's folder; the session store is `sessions.db` inside it. */
@@ -81,7 +81,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       if (result.analysis.source.sha256 !== row.sha256) {
         throw new AppError('conflict', `The recording "${row.fileName}" changed while it was being analysed, so the result was not saved.`);
       }
-      store.analyses.save(sessionId, result.analysis, result.snapshots, result.notes);
+      store.analyses.save(sessionId, result.analysis, result.snapshots, result.analysis.analysis.notes ?? []);
     } catch (error) {
       store.sessions.settleUnfinishedRun(sessionId, signal.aborted ? null : describeFailure(error));
       throw error;

@@ -87,7 +87,7 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
   if (live) process.stderr.write('\n');
   const path = await writeAnalysisAtomically(result.analysis, outDir);
   if (!values.quiet) {
-    for (const note of result.notes) process.stderr.write(`Note: ${note}\n`);
+    for (const note of result.analysis.analysis.notes ?? []) process.stderr.write(`Note: ${note}\n`);
     const { markers, source } = result.analysis;
     const took = (performance.now() - started) / 1000;
     process.stderr.write(

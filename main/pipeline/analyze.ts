@@ -25,11 +25,10 @@ export const DEFAULT_VISION_MAX_SIDE = 320;
 
 export type { PersonSnapshot };
 
+/** The analysis (its `analysis.notes` say in plain words what could not be analysed) and each person's thumbnail moment. */
 export interface AnalyzeResult {
   analysis: Analysis;
   snapshots: PersonSnapshot[];
-  /** Plain-language notes about what could not be analysed (no face found, no sound…). */
-  notes: string[];
 }
 
 async function runFaces(
@@ -169,5 +168,5 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     tracks: { face: faceTracks, voice: voiceTracks, ...(audio ? { speech: audio.speech } : {}) },
     markers,
   };
-  return { analysis, snapshots: faces?.snapshots ?? [], notes };
+  return { analysis, snapshots: faces?.snapshots ?? [] };
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import type { Analysis } from '../../lib/analysis/types.ts';
 import type { JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
 import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
 import { MediaError } from '../../main/media/media-error.ts';
@@ -31,12 +32,15 @@ async function call<T>(backend: AppBackend, channel: string, payload?: unknown):
   return result.value as T;
 }
 
+/** The pipeline's known result for a recording, with a plain-language note as the pipeline writes them. */
+async function knownAnalysisWithNote(file: string): Promise<Analysis> {
+  const analysis = knownAnalysis(await sha256OfFile(file));
+  analysis.analysis.notes = ['No speech was detected in the sound.'];
+  return analysis;
+}
+
 /** Stands in for the pipeline with a known result, so these tests are about the app, not the analysis. */
-const knownResult: AnalyzeFn = async (file) => ({
-  analysis: knownAnalysis(await sha256OfFile(file)),
-  snapshots: KNOWN_SNAPSHOTS,
-  notes: ['No speech was detected in the sound.'],
-});
+const knownResult: AnalyzeFn = async (file) => ({ analysis: await knownAnalysisWithNote(file), snapshots: KNOWN_SNAPSHOTS });
 
 const consent = { consentedBy: 'Client Z (verbal, recorded)', consentedAt: '2026-11-02', purposes: ['self-review', 'supervision'], retainUntil: '2027-11-02' };
 
@@ -129,7 +133,7 @@ test('consent, analysis, review, roles, thumbnails and media URL work end to end
     assert.equal(detail.markerCount, 3);
     assert.equal(detail.source.status, 'present');
     assert.equal(detail.consent?.consentedBy, consent.consentedBy);
-    assert.deepEqual(detail.analysis, knownAnalysis(await sha256OfFile(recording)));
+    assert.deepEqual(detail.analysis, await knownAnalysisWithNote(recording));
     assert.deepEqual(detail.people.map((p) => p.id), ['p1', 'p2']);
     assert.deepEqual(detail.notes, ['No speech was detected in the sound.']);
 
