@@ -3,7 +3,7 @@
  * own ffmpeg), then fusion. Used by the CLI and by the app's job queue alike.
  */
 import { basename } from 'node:path';
-import type { Analysis, FaceTrack, VoiceTrack } from '../../lib/analysis/types.ts';
+import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
 import { detectMarkers } from '../../lib/fusion/detect-markers.ts';
 import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
@@ -41,8 +41,8 @@ async function runFaces(
   const fps = options.visionFps ?? DEFAULT_VISION_FPS;
   const engine = await (options.visionEngine ?? startChromiumVision)({
     modelFile: path,
-    ...(options.visionWorkers ? { workers: options.visionWorkers } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
+    workers: options.visionWorkers,
+    signal: options.signal,
   });
   try {
     const tracker = new FaceTracker();
@@ -51,7 +51,7 @@ async function runFaces(
       fps,
       maxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
       startSec: media.startSec,
-      ...(options.signal ? { signal: options.signal } : {}),
+      signal: options.signal,
     });
     await runVisionStage(
       frames,
@@ -71,17 +71,13 @@ async function runFaces(
 }
 
 async function runVoice(file: string, media: MediaInfo, options: AnalyzeOptions, progress: ProgressTracker): Promise<AudioResult> {
-  const chunks = decodeAudio(file, { startSec: media.startSec, ...(options.signal ? { signal: options.signal } : {}) });
+  const chunks = decodeAudio(file, { startSec: media.startSec, signal: options.signal });
   const result = await analyzeAudio(chunks, {
-    ...(options.signal ? { signal: options.signal } : {}),
+    signal: options.signal,
     onProgress: (mediaSec) => progress.update('audio', mediaSec / media.durationSec),
   });
   progress.update('audio', 1);
   return result;
-}
-
-function hasSpeech(voice: VoiceTrack | undefined): boolean {
-  return voice?.speech.some((s) => s === 1) ?? false;
 }
 
 export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<AnalyzeResult> {
@@ -132,12 +128,13 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
 
   const faceTracks = faces?.tracks ?? [];
   const voiceTracks = audio ? [audio.voice] : [];
+  const speechFound = (audio?.speech.length ?? 0) > 0;
   const notes: string[] = [];
   if (!media.video) notes.push('The recording has no video, so only the voice was analysed.');
   else if (faceTracks.length === 0) notes.push('No face was found in the video, so only the voice was analysed.');
   if (!media.audio) notes.push('The recording has no sound, so only the face was analysed.');
-  else if (!hasSpeech(audio?.voice)) notes.push('No speech was detected in the sound.');
-  if (faceTracks.length === 0 && !hasSpeech(audio?.voice)) {
+  else if (!speechFound) notes.push('No speech was detected in the sound.');
+  if (faceTracks.length === 0 && !speechFound) {
     throw new MediaError(
       'no-streams',
       `No face was found in "${name}" and it has no speech to analyse, so there is nothing to show. Nothing was saved.`,
