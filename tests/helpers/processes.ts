@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
  * include `text`. Zombies (exited, waiting to be reaped by whichever process inherited them) are dead
  * and not listed.
  */
-export function runningProcesses(program: RegExp, text = ''): string[] {
+export function liveProcessesMatching(program: RegExp, text = ''): string[] {
   return execFileSync('ps', ['-eo', 'pid=,stat=,args='])
     .toString()
     .split('\n')

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
-import { runningProcesses } from '../helpers/processes.ts';
+import { liveProcessesMatching } from '../helpers/processes.ts';
 import { CLI, MODELS_DIR, scratch, speech, video } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
 
@@ -131,7 +131,7 @@ test('Ctrl-C stops ffmpeg, the browser and the workers promptly and leaves nothi
   const long = at('long.mp4');
   ffmpeg('-stream_loop', '9', '-i', video('WolfgangLanger_Pexels.mp4'), '-c', 'copy', long);
   const out = at('cancelled');
-  const browsersBefore = new Set(runningProcesses(/chrom/));
+  const browsersBefore = new Set(liveProcessesMatching(/chrom/));
   const child = spawn(process.execPath, [CLI, 'analyze', long, '--out', out], {
     env: { ...process.env, ATTUNE_MODELS_DIR: MODELS_DIR },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -153,7 +153,7 @@ test('Ctrl-C stops ffmpeg, the browser and the workers promptly and leaves nothi
   assert.match(stderr, /Cancelled\. Nothing was saved\./);
   assert.ok(!existsSync(join(out, 'analysis.json')));
   assert.deepEqual(readdirSync(out), []);
-  assert.deepEqual(runningProcesses(/(^|\/)ffmpeg$/, long), [], 'no ffmpeg still reading the file');
-  const browsersAfter = runningProcesses(/chrom/).filter((line) => !browsersBefore.has(line));
+  assert.deepEqual(liveProcessesMatching(/(^|\/)ffmpeg$/, long), [], 'no ffmpeg still reading the file');
+  const browsersAfter = liveProcessesMatching(/chrom/).filter((line) => !browsersBefore.has(line));
   assert.deepEqual(browsersAfter, [], 'no browser process left running');
 });

@@ -7,7 +7,7 @@ import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { MediaError } from '../../main/media/media-error.ts';
 import { probeMedia } from '../../main/media/probe.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
-import { runningProcesses } from '../helpers/processes.ts';
+import { liveProcessesMatching } from '../helpers/processes.ts';
 import { scratch, speech, video } from '../helpers/paths.ts';
 
 const tmp = scratch('decode');
@@ -79,7 +79,7 @@ test('stopping early or aborting kills ffmpeg at once', async () => {
     for await (const frame of frames) void frame;
   });
   assert.ok(performance.now() - started < 5000);
-  assert.deepEqual(runningProcesses(/(^|\/)ffmpeg$/, 'WolfgangLanger'), []);
+  assert.deepEqual(liveProcessesMatching(/(^|\/)ffmpeg$/, 'WolfgangLanger'), []);
 });
 
 test('a file that is not a recording fails with a plain-language media error', async () => {
