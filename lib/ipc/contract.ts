@@ -12,7 +12,7 @@
  */
 import type { Analysis, Role } from '../analysis/types.ts';
 // Type-only: the progress shape is owned by the pipeline and must not drift from what it reports.
-import type { PipelineProgress } from '../../main/pipeline/types.ts';
+import type { PipelineProgress } from '../pipeline/progress.ts';
 import {
   absolutePath,
   id,

@@ -1,11 +1,13 @@
 /**
  * The caller's side of the vision page's frame protocol, whatever carries it (a loopback WebSocket for
- * headless Chromium, a MessagePort in the app): numbers each frame, keeps a pending map, settles it from
- * the page's replies, and on any failure rejects everything in flight and every later frame.
+ * headless Chromium, a MessagePort in the app): numbers each frame and each recording (stream), keeps a
+ * pending map, settles it from the page's replies, and on any failure rejects everything in flight and
+ * every later frame. Errors are FrameAnalysisErrors that carry the media time of the frame they stopped at.
  */
 import type { VideoFrame } from '../media/types.ts';
 import { encodeFrame, parsePageMessage } from './frame-wire.ts';
 import type { FrameFaces } from './types.ts';
+import { FrameAnalysisError } from './frame-analysis-error.ts';
 
 interface PendingDetect {
   t: number;
@@ -15,6 +17,7 @@ interface PendingDetect {
 
 export class FrameRequests {
   private nextId = 1;
+  private stream = 0;
   private readonly pending = new Map<number, PendingDetect>();
   private failure: Error | null = null;
 
@@ -27,12 +30,17 @@ export class FrameRequests {
     private readonly onReady: () => void = () => undefined,
   ) {}
 
+  /** Every frame from now on belongs to a new recording: the page analyses it as if freshly started. */
+  beginStream(): void {
+    this.stream++;
+  }
+
   detect(frame: VideoFrame): Promise<FrameFaces> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       try {
-        const message = encodeFrame(id, frame);
+        const message = encodeFrame(id, this.stream, frame);
         this.pending.set(id, { t: frame.t, resolve, reject });
         this.send(message);
       } catch (error) {
@@ -63,15 +71,19 @@ export class FrameRequests {
     if (!pending) return;
     this.pending.delete(message.id);
     if (message.kind === 'faces') pending.resolve(message.faces);
-    else pending.reject(new Error(`face analysis failed for the frame at ${pending.t} s: ${message.message}`));
+    else pending.reject(new FrameAnalysisError(message.message, pending.t));
   }
 
-  /** Rejects everything in flight and every later frame with `error`. Only the first call counts. */
+  /**
+   * Rejects everything in flight and every later frame with `error`, which also names the earliest frame
+   * still in flight (where the analysis stopped) unless it is an abort. Only the first call counts.
+   */
   fail(error: Error): void {
     if (this.failure) return;
-    this.failure = error;
-    for (const pending of this.pending.values()) pending.reject(error);
+    const stoppedAt = Math.min(...[...this.pending.values()].map((p) => p.t));
+    this.failure = error.name === 'AbortError' || error instanceof FrameAnalysisError ? error : new FrameAnalysisError(error.message, Number.isFinite(stoppedAt) ? stoppedAt : null);
+    for (const pending of this.pending.values()) pending.reject(this.failure);
     this.pending.clear();
-    this.onFail(error);
+    this.onFail(this.failure);
   }
 }

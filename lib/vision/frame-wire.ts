@@ -2,7 +2,8 @@
  * The binary frame channel between the pipeline and the vision host page.
  *
  * A frame travels as one binary message: a 24-byte little-endian header
- * (u32 id, u32 width, u32 height, u32 reserved, f64 t) followed by width × height × 4 RGBA bytes.
+ * (u32 id, u32 width, u32 height, u32 stream, f64 t) followed by width × height × 4 RGBA bytes.
+ * `stream` numbers the recordings sent on one channel: the page starts fresh workers when it changes.
  * The header length keeps the pixels 8-byte aligned so the receiver can view them in place.
  * Answers are small and go back as JSON text (`PageMessage`).
  */
@@ -13,12 +14,13 @@ export const FRAME_HEADER_BYTES = 24;
 
 export interface FrameHeader {
   id: number;
+  stream: number;
   t: number;
   width: number;
   height: number;
 }
 
-export function encodeFrame(id: number, frame: VideoFrame): Uint8Array<ArrayBuffer> {
+export function encodeFrame(id: number, stream: number, frame: VideoFrame): Uint8Array<ArrayBuffer> {
   const pixelBytes = frame.width * frame.height * 4;
   if (frame.rgba.byteLength !== pixelBytes) {
     throw new Error(`frame at t=${frame.t}s has ${frame.rgba.byteLength} bytes, expected ${pixelBytes} for ${frame.width}×${frame.height} RGBA`);
@@ -28,6 +30,7 @@ export function encodeFrame(id: number, frame: VideoFrame): Uint8Array<ArrayBuff
   header.setUint32(0, id, true);
   header.setUint32(4, frame.width, true);
   header.setUint32(8, frame.height, true);
+  header.setUint32(12, stream, true);
   header.setFloat64(16, frame.t, true);
   message.set(frame.rgba, FRAME_HEADER_BYTES);
   return message;
@@ -40,6 +43,7 @@ export function decodeFrameHeader(message: ArrayBuffer): FrameHeader {
     id: header.getUint32(0, true),
     width: header.getUint32(4, true),
     height: header.getUint32(8, true),
+    stream: header.getUint32(12, true),
     t: header.getFloat64(16, true),
   };
   const expected = FRAME_HEADER_BYTES + decoded.width * decoded.height * 4;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { JobView } from '../../lib/ipc/contract.ts';
-import type { PipelineProgress } from '../pipeline/types.ts';
+import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 
 export interface JobContext {
   signal: AbortSignal;

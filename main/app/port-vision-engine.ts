@@ -70,6 +70,10 @@ export class PortVisionEngine implements VisionEngine {
     }
   }
 
+  beginStream(): void {
+    this.requests.beginStream();
+  }
+
   detect(frame: VideoFrame): Promise<FrameFaces> {
     return this.requests.detect(frame);
   }

@@ -136,7 +136,10 @@ async function main(argv: string[]): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`attune: ${message}\n`);
     if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
-    else if (exitCodeFor(error) === 1 && error instanceof Error && process.env.ATTUNE_DEBUG) process.stderr.write(`${error.stack}\n`);
+    else if (process.env.ATTUNE_DEBUG && error instanceof Error) {
+      // The engine's own words (a wasm abort, a crashed renderer) are for bug reports, never the message.
+      process.stderr.write(`${error.stack}\n${error.cause instanceof Error ? `caused by: ${error.cause.stack}\n` : ''}`);
+    }
     process.exitCode = exitCodeFor(error);
   } finally {
     process.off('SIGINT', onInterrupt);

@@ -1,5 +1,5 @@
 /** Formats the one-line progress bar the CLI draws on stderr. Pure, so its edge cases are tested directly. */
-import type { PipelineProgress, PipelineStage } from '../pipeline/types.ts';
+import type { PipelineProgress, PipelineStage } from '../../lib/pipeline/progress.ts';
 
 const STAGE_WORDS: Record<PipelineStage, string> = {
   probe: 'reading file',

@@ -1,16 +1,16 @@
 /**
  * Streams a recording's sound as 16 kHz mono float samples. `aresample=async=1` fills gaps in the audio
- * timestamps with silence, so sample index ÷ 16 000 stays media time over a whole session.
+ * timestamps with silence, so sample index ÷ 16 000 stays media time over a whole session, counted from
+ * the recording's start (ffmpeg subtracts the container's start time; monotonic-pts.ts mends backward jumps).
  */
 import { basename } from 'node:path';
 import { AUDIO_SAMPLE_RATE, type AudioChunk } from '../../lib/media/types.ts';
 import { ByteQueue } from './byte-queue.ts';
 import { damagedError } from './damage.ts';
+import { MONOTONIC_AUDIO_PTS } from './monotonic-pts.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 
 export interface AudioDecodeOptions {
-  /** The container's start time; samples before it are dropped so t0 starts at the media's 0. */
-  startSec?: number;
   signal?: AbortSignal;
 }
 
@@ -20,7 +20,7 @@ export async function* decodeAudio(file: string, options: AudioDecodeOptions = {
       '-loglevel', 'level+error',
       '-i', file,
       '-map', '0:a:0', '-vn', '-sn', '-dn',
-      '-af', 'aresample=async=1:first_pts=0',
+      '-af', `${MONOTONIC_AUDIO_PTS},aresample=async=1:first_pts=0`,
       '-ac', '1', '-ar', String(AUDIO_SAMPLE_RATE),
       '-f', 'f32le', 'pipe:1',
     ],
@@ -28,18 +28,11 @@ export async function* decodeAudio(file: string, options: AudioDecodeOptions = {
     options.signal,
   );
   const bytes = new ByteQueue();
-  let skip = Math.round((options.startSec ?? 0) * AUDIO_SAMPLE_RATE);
   let sampleIndex = 0;
   function* ready(): Generator<AudioChunk> {
     const whole = bytes.length - (bytes.length % 4);
     if (whole === 0) return;
-    let samples = new Float32Array(bytes.take(whole).buffer);
-    if (skip > 0) {
-      const dropped = Math.min(skip, samples.length);
-      skip -= dropped;
-      samples = samples.slice(dropped);
-      if (samples.length === 0) return;
-    }
+    const samples = new Float32Array(bytes.take(whole).buffer);
     yield { t0: sampleIndex / AUDIO_SAMPLE_RATE, samples };
     sampleIndex += samples.length;
   }

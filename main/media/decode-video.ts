@@ -1,6 +1,7 @@
 /**
  * Streams a recording's video as small RGBA frames at the analysis rate, each with its real presentation
- * time. ffmpeg's `select` keeps the first frame of every 1/fps slot by timestamp (not by frame count), so
+ * time, counted from the start of the recording (ffmpeg itself subtracts the container's start time).
+ * Times never go backwards (monotonic-pts.ts). ffmpeg's `select` keeps the first frame of every 1/fps slot by timestamp (not by frame count), so
  * variable-frame-rate recordings do not drift; `showinfo` reports each kept frame's pts and size.
  * Nothing is decoded to disk and at most a few frames are held in memory: the pipe pauses ffmpeg
  * while the consumer is busy.
@@ -10,6 +11,7 @@ import { parseShowinfoFrame, type ShowinfoFrame } from '../../lib/media/ffmpeg-l
 import type { VideoFrame } from '../../lib/media/types.ts';
 import { ByteQueue } from './byte-queue.ts';
 import { damagedError } from './damage.ts';
+import { MONOTONIC_VIDEO_PTS } from './monotonic-pts.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 
 export interface VideoDecodeOptions {
@@ -17,8 +19,6 @@ export interface VideoDecodeOptions {
   fps: number;
   /** Longest side of the delivered frames, in pixels (smaller sources are not enlarged). */
   maxSide: number;
-  /** The container's start time, subtracted so that frame times start at the media's 0. */
-  startSec?: number;
   signal?: AbortSignal;
 }
 
@@ -27,7 +27,7 @@ export function videoFilter(fps: number, maxSide: number): string {
   const select = `select='isnan(prev_selected_t)+gt(${slot},floor(prev_selected_t*${fps}))'`;
   // -2 keeps the aspect ratio with an even size; min() never enlarges a small source.
   const scale = `scale='if(gte(iw,ih),min(${maxSide},iw),-2)':'if(gte(iw,ih),-2,min(${maxSide},ih))':flags=area`;
-  return `${select},${scale},showinfo`;
+  return `${MONOTONIC_VIDEO_PTS},${select},${scale},showinfo`;
 }
 
 export async function* decodeVideoFrames(file: string, options: VideoDecodeOptions): AsyncGenerator<VideoFrame> {
@@ -49,7 +49,6 @@ export async function* decodeVideoFrames(file: string, options: VideoDecodeOptio
     options.signal,
   );
   const bytes = new ByteQueue();
-  const startSec = options.startSec ?? 0;
   function* ready(): Generator<VideoFrame> {
     for (;;) {
       const info = infos[0];
@@ -57,7 +56,7 @@ export async function* decodeVideoFrames(file: string, options: VideoDecodeOptio
       const size = info.width * info.height * 4;
       if (bytes.length < size) return;
       infos.shift();
-      yield { t: Math.max(0, info.ptsTime - startSec), width: info.width, height: info.height, rgba: bytes.take(size) };
+      yield { t: info.ptsTime, width: info.width, height: info.height, rgba: bytes.take(size) };
     }
   }
   try {

@@ -9,7 +9,9 @@ export type MediaErrorCode =
   | 'empty'
   | 'no-streams'
   | 'damaged'
-  | 'truncated';
+  | 'truncated'
+  /** The face engine failed on this recording (see main/pipeline/vision/vision-failure.ts). */
+  | 'face-analysis-failed';
 
 export class MediaError extends Error {
   override name = 'MediaError';

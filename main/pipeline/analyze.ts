@@ -15,8 +15,10 @@ import { sha256OfFile, verifiedModel } from '../../models/manifest.ts';
 import { analyzeAudio } from './audio/analyze-audio.ts';
 import { ProgressTracker } from './progress-tracker.ts';
 import { runVisionStage } from './run-vision.ts';
-import type { AnalyzeOptions, AudioResult, PipelineStage } from './types.ts';
+import type { PipelineStage } from '../../lib/pipeline/progress.ts';
+import type { AnalyzeOptions, AudioResult } from './types.ts';
 import { startChromiumVision } from './vision/chromium-vision.ts';
+import { isVisionFailure, visionFailure } from './vision/vision-failure.ts';
 import { APP_NAME_AND_VERSION } from './version.ts';
 
 export const DEFAULT_VISION_FPS = 5;
@@ -50,7 +52,6 @@ async function runFaces(
     const frames = decodeVideoFrames(file, {
       fps,
       maxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
-      startSec: media.startSec,
       signal: options.signal,
     });
     await runVisionStage(
@@ -62,7 +63,9 @@ async function runFaces(
         progress.update('vision', result.t / media.durationSec);
       },
       options.signal,
-    );
+    ).catch((error: unknown) => {
+      throw isVisionFailure(error) && !options.signal?.aborted ? visionFailure(basename(file), error) : error;
+    });
     progress.update('vision', 1);
     return { tracks: tracker.tracks(), snapshots: tracker.snapshots(), model: { name: entry.name, sha256: entry.sha256 }, readSec };
   } finally {
@@ -71,7 +74,7 @@ async function runFaces(
 }
 
 async function runVoice(file: string, media: MediaInfo, options: AnalyzeOptions, progress: ProgressTracker): Promise<AudioResult> {
-  const chunks = decodeAudio(file, { startSec: media.startSec, signal: options.signal });
+  const chunks = decodeAudio(file, { signal: options.signal });
   const result = await analyzeAudio(chunks, {
     signal: options.signal,
     onProgress: (mediaSec) => progress.update('audio', mediaSec / media.durationSec),
@@ -126,6 +129,8 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     );
   }
 
+  // A container may understate its length (a spliced MPEG-TS says how long its first part is); what was read counts.
+  const durationSec = Math.max(media.durationSec, readSec);
   const faceTracks = faces?.tracks ?? [];
   const voiceTracks = audio ? [audio.voice] : [];
   const speechFound = (audio?.speech.length ?? 0) > 0;
@@ -141,7 +146,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     );
   }
 
-  const markers = detectMarkers({ face: faceTracks, voice: voiceTracks, durationSec: media.durationSec });
+  const markers = detectMarkers({ face: faceTracks, voice: voiceTracks, durationSec });
   progress.update('fusion', 1);
 
   const analysis: Analysis = {
@@ -150,7 +155,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     source: {
       file: name,
       sha256,
-      durationSec: media.durationSec,
+      durationSec,
       video: media.video ? { width: media.video.width, height: media.video.height, fps: media.video.fps } : null,
       audio: media.audio ? { sampleRate: media.audio.sampleRate, channels: media.audio.channels } : null,
     },

@@ -2,7 +2,7 @@
  * Combines the stages' progress into one figure with an ETA. Vision and audio run at the same time;
  * each gets a weight that reflects how long it usually takes, so the bar moves evenly.
  */
-import type { PipelineProgress, PipelineStage } from './types.ts';
+import type { PipelineProgress, PipelineStage } from '../../lib/pipeline/progress.ts';
 
 const WEIGHTS: Record<PipelineStage, number> = { probe: 0.01, hash: 0.02, vision: 0.85, audio: 0.1, fusion: 0.01, write: 0.01 };
 

@@ -1,6 +1,7 @@
 /**
  * The vision stage: decoded frames go to the engine's worker pool with at most `capacity` in flight
- * (so memory stays flat however long the session), and results come back in frame order.
+ * (so memory stays flat however long the session), and results come back in frame order. Each call
+ * is one recording: the engine is told so before the first frame.
  */
 import { InOrder } from '../../lib/workers/in-order.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
@@ -17,6 +18,7 @@ export async function runVisionStage(
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
   let seq = 0;
+  engine.beginStream();
   for await (const frame of frames) {
     signal?.throwIfAborted();
     if (failure) break;

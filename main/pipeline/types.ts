@@ -2,6 +2,7 @@
 import type { SpeechSegment, VoiceTrack } from '../../lib/analysis/types.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import type { FrameFaces } from '../../lib/vision/types.ts';
+import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 
 /**
  * A running face-analysis engine: a pool of vision workers in some Chromium (headless for the CLI and
@@ -10,6 +11,11 @@ import type { FrameFaces } from '../../lib/vision/types.ts';
  */
 export interface VisionEngine {
   readonly capacity: number;
+  /**
+   * The frames from now on are another recording: the engine analyses them exactly as a freshly
+   * started engine would (no tracking state carried over). Call it before each recording's first frame.
+   */
+  beginStream(): void;
   detect(frame: VideoFrame): Promise<FrameFaces>;
   /** OS process ids of everything the engine started (browser, renderer, GPU…), for memory reports. */
   processIds(): number[];
@@ -29,18 +35,6 @@ export type VisionEngineFactory = (options: VisionEngineOptions) => Promise<Visi
 export interface AudioResult {
   voice: VoiceTrack;
   speech: SpeechSegment[];
-}
-
-export type PipelineStage = 'probe' | 'hash' | 'vision' | 'audio' | 'fusion' | 'write';
-
-export interface PipelineProgress {
-  stage: PipelineStage;
-  /** 0..1 of this stage. */
-  fraction: number;
-  /** 0..1 of the whole job. */
-  overall: number;
-  /** Estimated seconds left for the whole job, null until it can be estimated. */
-  etaSec: number | null;
 }
 
 export interface AnalyzeOptions {

@@ -1,6 +1,6 @@
 /** Words and numbers as the clinician reads them. */
 import type { JobState, SessionStatus } from '../../lib/ipc/contract.ts';
-import type { PipelineStage } from '../../main/pipeline/types.ts';
+import type { PipelineStage } from '../../lib/pipeline/progress.ts';
 
 export function durationWords(sec: number): string {
   if (!Number.isFinite(sec) || sec <= 0) return '—';

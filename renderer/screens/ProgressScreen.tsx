@@ -3,7 +3,7 @@
  * go back to the Sessions list at any time, and come here to follow or cancel a job.
  */
 import { useState } from 'react';
-import type { PipelineStage } from '../../main/pipeline/types.ts';
+import type { PipelineStage } from '../../lib/pipeline/progress.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { etaWords, JOB_STATE_WORDS, ordinal, percent, STAGE_WORDS } from '../app/format.ts';
 import { orderedJobs, type JobsState, type TrackedJob } from '../state/jobs.ts';

@@ -4,7 +4,7 @@
  * interleave, so per-stage progress has to be accumulated here to show both bars steadily.
  */
 import type { JobView } from '../../lib/ipc/contract.ts';
-import type { PipelineStage } from '../../main/pipeline/types.ts';
+import type { PipelineStage } from '../../lib/pipeline/progress.ts';
 
 export interface TrackedJob {
   readonly view: JobView;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDuration, progressLine } from '../../main/cli/progress-line.ts';
 import { ProgressTracker } from '../../main/pipeline/progress-tracker.ts';
-import type { PipelineProgress } from '../../main/pipeline/types.ts';
+import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 
 test('durations read like a clock', () => {
   assert.equal(formatDuration(0), '0:00');

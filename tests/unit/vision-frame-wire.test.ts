@@ -4,18 +4,18 @@ import { decodeFrameHeader, encodeFrame, FRAME_HEADER_BYTES, parsePageMessage } 
 import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
 
 describe('frame wire format', () => {
-  it('round-trips id, time, size and pixels, with the pixels 8-byte aligned', () => {
+  it('round-trips id, stream, time, size and pixels, with the pixels 8-byte aligned', () => {
     const rgba = Uint8Array.from({ length: 3 * 2 * 4 }, (_, i) => i * 7);
-    const message = encodeFrame(4_000_000_001, { t: 123.456789, width: 3, height: 2, rgba });
+    const message = encodeFrame(4_000_000_001, 7, { t: 123.456789, width: 3, height: 2, rgba });
     assert.equal(FRAME_HEADER_BYTES % 8, 0);
     const buffer = message.buffer.slice(message.byteOffset, message.byteOffset + message.byteLength);
-    assert.deepEqual(decodeFrameHeader(buffer), { id: 4_000_000_001, t: 123.456789, width: 3, height: 2 });
+    assert.deepEqual(decodeFrameHeader(buffer), { id: 4_000_000_001, stream: 7, t: 123.456789, width: 3, height: 2 });
     assert.deepEqual(new Uint8Array(buffer, FRAME_HEADER_BYTES), rgba);
   });
 
   it('refuses pixels that do not match the stated size, on either end', () => {
-    assert.throws(() => encodeFrame(1, { t: 0, width: 3, height: 2, rgba: new Uint8Array(23) }), /expected 24/);
-    const message = encodeFrame(1, { t: 0, width: 3, height: 2, rgba: new Uint8Array(24) });
+    assert.throws(() => encodeFrame(1, 0, { t: 0, width: 3, height: 2, rgba: new Uint8Array(23) }), /expected 24/);
+    const message = encodeFrame(1, 0, { t: 0, width: 3, height: 2, rgba: new Uint8Array(24) });
     assert.throws(() => decodeFrameHeader(message.buffer.slice(0, message.byteLength - 4)), /expected 48/);
     assert.throws(() => decodeFrameHeader(new ArrayBuffer(10)), /no header/);
   });
@@ -29,34 +29,21 @@ describe('frame wire format', () => {
 });
 
 describe('advanceVideoClock', () => {
-  const run = (times: number[]): { ms: number; newStream: boolean }[] => {
+  const run = (times: number[]): number[] => {
     let clock: VideoClock | null = null;
-    return times.map((t) => {
-      const step = advanceVideoClock(clock, t);
-      clock = step.clock;
-      return { ms: step.clock.timestampMs, newStream: step.newStream };
-    });
+    return times.map((t) => (clock = advanceVideoClock(clock, t)).timestampMs);
   };
 
   it('uses the frame time in whole milliseconds while it increases', () => {
-    assert.deepEqual(run([0, 0.2, 0.4004]).map((s) => s.ms), [0, 200, 400]);
+    assert.deepEqual(run([0, 0.2, 0.4004]), [0, 200, 400]);
   });
 
-  it('moves on by a millisecond when a time repeats or rounds to the same millisecond', () => {
-    assert.deepEqual(run([0.2, 0.2, 0.2004, 0.2006]), [
-      { ms: 200, newStream: false },
-      { ms: 201, newStream: false },
-      { ms: 202, newStream: false },
-      { ms: 203, newStream: false },
-    ]);
+  it('moves on by a millisecond when a time repeats or rounds to the same millisecond, then follows the frame times again', () => {
+    assert.deepEqual(run([0.2, 0.2, 0.2004, 0.2006, 0.4]), [200, 201, 202, 203, 400]);
   });
 
-  it('starts a new stream, with its own clock, when a frame is earlier than the one before', () => {
-    assert.deepEqual(run([10, 10.2, 0, 0.2]), [
-      { ms: 10_000, newStream: false },
-      { ms: 10_200, newStream: false },
-      { ms: 0, newStream: true },
-      { ms: 200, newStream: false },
-    ]);
+  it('never goes back: after a backward jump it goes on from where it was, with the recording’s own spacing', () => {
+    assert.deepEqual(run([10, 10.2, 0, 0.2, 0.4]), [10_000, 10_200, 10_201, 10_401, 10_601]);
+    assert.deepEqual(run([5, 5.2, 5.1, 5.3]), [5_000, 5_200, 5_201, 5_401]);
   });
 });

@@ -25,8 +25,8 @@ export function serveFrames(channel: FrameChannel, pool: VisionPool): void {
       channel.send({ kind: 'fatal', message: `malformed frame message: ${describe(error)}` });
       return;
     }
-    const { id, t, width, height } = header;
-    pool.detect({ t, width, height, pixels: message, pixelOffset: FRAME_HEADER_BYTES }).then(
+    const { id, stream, t, width, height } = header;
+    pool.detect(stream, { t, width, height, pixels: message, pixelOffset: FRAME_HEADER_BYTES }).then(
       (faces) => channel.send({ kind: 'faces', id, faces }),
       (error: unknown) => channel.send({ kind: 'error', id, message: describe(error) }),
     );

@@ -1,6 +1,8 @@
 /**
- * Module Web Worker holding one MediaPipe Face Landmarker in VIDEO mode. It only translates:
- * RPC requests in, FrameFaces out; the maths lives in lib/vision.
+ * Module Web Worker holding one MediaPipe Face Landmarker in VIDEO mode for one recording. It only
+ * translates: RPC requests in, FrameFaces out; the maths lives in lib/vision. It creates its
+ * landmarker once and never again: the pool starts a new worker for the next recording (see
+ * vision-pool.ts for why).
  */
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import { serveRpc, type RpcReply } from '../../lib/workers/rpc.ts';
@@ -16,21 +18,14 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-let settings: InitParams | null = null;
 let landmarker: FaceLandmarker | null = null;
 let clock: VideoClock | null = null;
-let streams = 0;
 
 function createLandmarker({ model, delegate, wasmLoaderUrl, wasmBinaryUrl }: InitParams): Promise<FaceLandmarker> {
-  // tasks-vision imports its loader module once and clears the global it set, so a second landmarker
-  // needs the loader under another URL; a query string is enough (the page serves it by path).
-  const loader = new URL(wasmLoaderUrl);
-  loader.searchParams.set('stream', String(++streams));
   return FaceLandmarker.createFromOptions(
-    { wasmLoaderPath: loader.href, wasmBinaryPath: wasmBinaryUrl },
+    { wasmLoaderPath: wasmLoaderUrl, wasmBinaryPath: wasmBinaryUrl },
     {
-      // A copy: tasks-vision may keep or detach the buffer it is given, and a new stream needs the model again.
-      baseOptions: { modelAssetBuffer: new Uint8Array(model.slice(0)), delegate },
+      baseOptions: { modelAssetBuffer: new Uint8Array(model), delegate },
       // tasks-vision uploads every frame through WebGL, even on the CPU delegate; a worker has no DOM canvas.
       canvas: new OffscreenCanvas(1, 1),
       runningMode: 'VIDEO',
@@ -42,21 +37,18 @@ function createLandmarker({ model, delegate, wasmLoaderUrl, wasmBinaryUrl }: Ini
   );
 }
 
+let initialised = false;
+
 async function init(params: InitParams): Promise<null> {
-  if (settings) throw new Error('vision worker is already initialised');
-  settings = params;
+  if (initialised) throw new Error('vision worker is already initialised');
+  initialised = true;
   landmarker = await createLandmarker(params);
   return null;
 }
 
-async function detect({ t, width, height, pixels, pixelOffset }: DetectParams): Promise<FrameFaces> {
-  if (!settings || !landmarker) throw new Error('vision worker used before init');
-  const step = advanceVideoClock(clock, t);
-  if (step.newStream) {
-    landmarker.close();
-    landmarker = await createLandmarker(settings);
-  }
-  clock = step.clock;
+function detect({ t, width, height, pixels, pixelOffset }: DetectParams): FrameFaces {
+  if (!landmarker) throw new Error('vision worker used before init');
+  clock = advanceVideoClock(clock, t);
   const image = new ImageData(new Uint8ClampedArray(pixels, pixelOffset, width * height * 4), width, height);
   const result = landmarker.detectForVideo(image, clock.timestampMs);
   const faces = result.faceLandmarks.map((landmarks, i) => {

@@ -60,6 +60,10 @@ class ChromiumVisionEngine implements VisionEngine {
     session.browser.on('disconnected', () => this.fail(new Error('the vision browser exited unexpectedly')));
   }
 
+  beginStream(): void {
+    this.requests.beginStream();
+  }
+
   detect(frame: VideoFrame): Promise<FrameFaces> {
     return this.requests.detect(frame);
   }
