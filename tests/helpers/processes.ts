@@ -1,5 +1,7 @@
 /** Lists running processes by command line, to check that nothing an analysis started outlives it. */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { processTree } from '../../main/pipeline/vision/process-tree.ts';
 
 /**
  * Command lines of live processes whose program (first word) matches `program` and whose arguments
@@ -13,4 +15,15 @@ export function liveProcessesMatching(program: RegExp, text = ''): string[] {
     .map((line) => line.trim().split(/\s+/))
     .filter(([pid, stat, command, ...rest]) => pid && !stat?.startsWith('Z') && program.test(command ?? '') && [command, ...rest].join(' ').includes(text))
     .map((fields) => fields.join(' '));
+}
+
+/** Chromium processes descended from `pid` (this test process by default), found independently of the engine's own bookkeeping. */
+export function chromiumProcessesUnder(pid = process.pid): number[] {
+  return processTree(pid).filter((child) => {
+    try {
+      return /chrom/i.test(readFileSync(`/proc/${child}/cmdline`, 'utf8'));
+    } catch {
+      return false;
+    }
+  });
 }

@@ -9,21 +9,11 @@ import { before, describe, it } from 'node:test';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { startChromiumVision } from '../../main/pipeline/vision/chromium-vision.ts';
-import { processTree, runningProcesses } from '../../main/pipeline/vision/process-tree.ts';
+import { runningProcesses } from '../../main/pipeline/vision/process-tree.ts';
+import { chromiumProcessesUnder } from '../helpers/processes.ts';
 import { MODELS_DIR, video } from '../helpers/paths.ts';
 
 const MODEL = `${MODELS_DIR}/face_landmarker.task`;
-
-/** Chromium processes descended from this test process, found independently of the engine's own bookkeeping. */
-function ourChromiumProcesses(): number[] {
-  return processTree(process.pid).filter((pid) => {
-    try {
-      return /chrom/i.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-    } catch {
-      return false;
-    }
-  });
-}
 
 async function gone(pids: number[], withinMs: number): Promise<number[]> {
   for (const start = Date.now(); Date.now() - start < withinMs; await delay(100)) {
@@ -44,11 +34,11 @@ describe('vision engine lifecycle', { timeout: 300_000 }, () => {
     const engine = await startChromiumVision({ modelFile: MODEL, workers: 1 });
     const pids = engine.processIds();
     assert.ok(pids.length >= 2, `engine reports processes ${pids.join(', ')}`);
-    assert.deepEqual([...pids].sort(), [...ourChromiumProcesses()].sort());
+    assert.deepEqual([...pids].sort(), [...chromiumProcessesUnder()].sort());
     assert.equal((await engine.detect(frames[0]!)).faces.length, 1);
     await engine.close();
     assert.deepEqual(runningProcesses(pids), []);
-    assert.deepEqual(ourChromiumProcesses(), []);
+    assert.deepEqual(chromiumProcessesUnder(), []);
     await assert.rejects(engine.detect(frames[1]!), /closed/);
   });
 
@@ -72,7 +62,7 @@ describe('vision engine lifecycle', { timeout: 300_000 }, () => {
     await delay(300);
     controller.abort();
     await assert.rejects(starting, { name: 'AbortError' });
-    assert.deepEqual(await gone(ourChromiumProcesses(), 10_000), []);
+    assert.deepEqual(await gone(chromiumProcessesUnder(), 10_000), []);
   });
 
   it('a crashed page rejects every frame in flight, and every later one, with a clear error', async () => {

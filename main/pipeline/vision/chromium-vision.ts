@@ -30,7 +30,12 @@ export function defaultVisionWorkers(cores: number = availableParallelism()): nu
 
 const DEFAULT_QUEUE_DEPTH = 2;
 
-class ChromiumVisionEngine implements VisionEngine {
+/** The headless engine also says how many vision workers are alive in its page, so tests can see that replaced ones are gone. */
+export interface HeadlessVisionEngine extends VisionEngine {
+  liveWorkers(): number;
+}
+
+class ChromiumVisionEngine implements HeadlessVisionEngine {
   private readonly requests: FrameRequests;
   private readonly onAbort: () => void;
 
@@ -72,6 +77,10 @@ class ChromiumVisionEngine implements VisionEngine {
     return this.session.processIds();
   }
 
+  liveWorkers(): number {
+    return this.session.page.workers().length;
+  }
+
   async close(): Promise<void> {
     this.fail(new Error('the vision engine was closed'));
     await this.session.close();
@@ -83,7 +92,7 @@ class ChromiumVisionEngine implements VisionEngine {
   }
 }
 
-export const startChromiumVision = (async (options: ChromiumVisionOptions): Promise<VisionEngine> => {
+export const startChromiumVision = (async (options: ChromiumVisionOptions): Promise<HeadlessVisionEngine> => {
   const workers = options.workers ?? defaultVisionWorkers();
   const queueDepth = options.queueDepth ?? DEFAULT_QUEUE_DEPTH;
   const session = await openVisionPage({ modelFile: options.modelFile, workers, delegate: options.delegate ?? 'CPU', signal: options.signal });

@@ -19,7 +19,7 @@ export function visionFailure(fileName: string, error: FrameAnalysisError): Medi
   const where = error.frameSec === null ? '' : ` at ${clockTime(error.frameSec)}`;
   const failure = new MediaError(
     'face-analysis-failed',
-    `Face analysis of "${fileName}" stopped${where} because the face engine failed; nothing was saved — try again, and if it fails at the same moment again, convert the recording to MP4 first.`,
+    `Face analysis of "${fileName}" stopped${where} because the face engine failed; nothing was saved — try again, and if it stops at the same moment again, the recording may be damaged there.`,
   );
   failure.cause = error;
   return failure;
