@@ -1,23 +1,36 @@
 /**
  * Writes analysis.json so that a reader never sees half a file: the bytes go to a temporary name in the
- * same folder, are flushed to disk, and only then renamed over the final name.
+ * same folder in pieces (memory stays flat however long the session), are flushed to disk, and only
+ * then renamed over the final name.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { jsonChunks } from '../../lib/analysis/json-chunks.ts';
 import type { Analysis } from '../../lib/analysis/types.ts';
 
 export class OutputError extends Error {
   override name = 'OutputError';
 }
 
+const CHUNK_CHARS = 1 << 20;
+
 /** Four decimals is finer than any cue Attune measures, and keeps files small and byte-stable. */
 function rounded(_key: string, value: unknown): unknown {
   return typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e4) / 1e4 : value;
 }
 
-export function serializeAnalysis(analysis: Analysis): string {
-  return JSON.stringify(analysis, rounded) + '\n';
+/** analysis.json's bytes, in pieces of about a megabyte (the whole file is never one string). */
+export function* analysisFileChunks(analysis: Analysis): Generator<string> {
+  let pending = '';
+  for (const piece of jsonChunks(analysis, rounded)) {
+    pending += piece;
+    if (pending.length >= CHUNK_CHARS) {
+      yield pending;
+      pending = '';
+    }
+  }
+  yield `${pending}\n`;
 }
 
 function explain(error: unknown, dir: string): OutputError {
@@ -57,7 +70,7 @@ export async function writeAnalysisAtomically(analysis: Analysis, dir: string): 
     await mkdir(dir, { recursive: true });
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(serializeAnalysis(analysis));
+      for (const chunk of analysisFileChunks(analysis)) await handle.writeFile(chunk);
       await handle.sync();
     } finally {
       await handle.close();

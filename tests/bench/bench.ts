@@ -62,9 +62,32 @@ function print(row: Row): void {
   console.warn(`${row.stage.padEnd(34)} ${row.wallSec.toFixed(1).padStart(6)} s  ${speed}${fps}; peak memory: PSS ${mb(row.sampler.peakPssTotal)}, RSS ${mb(row.sampler.peakTotal)} (${kinds})`);
 }
 
+/**
+ * What a used engine pays to start each further recording with fresh workers (vision-pool.ts): the
+ * same short clip timed on the page's first workers and then twice more on replacements.
+ */
+async function workerRestartCost(modelFile: string): Promise<void> {
+  const clip = video('01-01-01-01-02-01-05.mp4');
+  const engine = await startChromiumVision({ modelFile });
+  try {
+    const seconds: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await runVisionStage(decodeVideoFrames(clip, { fps: DEFAULT_VISION_FPS, maxSide: DEFAULT_VISION_MAX_SIDE }), engine, () => undefined);
+      seconds.push((performance.now() - started) / 1000);
+    }
+    const [first, ...later] = seconds as [number, ...number[]];
+    const extra = later.reduce((a, b) => a + b, 0) / later.length - first;
+    console.warn(`new recording on a used engine (fresh workers): +${extra.toFixed(2)} s each (3-s clip: ${seconds.map((s) => s.toFixed(2)).join(' s, ')} s)\n`);
+  } finally {
+    await engine.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { path: modelFile } = await verifiedModel(MODELS_DIR, 'face_landmarker');
   console.warn(`Attune benchmark: ${DEFAULT_VISION_FPS} analysed frames/s, frames scaled to ${DEFAULT_VISION_MAX_SIDE} px, CPU only.\n`);
+  await workerRestartCost(modelFile);
   for (const min of minutes) {
     const file = longInput(min);
     const { durationSec } = await probeMedia(file);
