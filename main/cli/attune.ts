@@ -2,27 +2,36 @@
  * The `attune` command line: `attune analyze <recording> --out <folder>` and `attune models`.
  * Progress goes to stderr; errors are one line in plain words with a non-zero exit code.
  */
-import { basename, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultModelsDir, ModelError } from '../../models/manifest.ts';
 import { fetchModels } from '../../models/fetch-models.ts';
+import { EXPORT_FORMATS, EXPORT_SUFFIX, isExportFormat } from '../../lib/export/formats.ts';
+import { exportAnalysis } from '../export/export-analysis.ts';
+import { AnalysisFileError, readAnalysisFile } from '../export/read-analysis-file.ts';
 import { MediaError } from '../media/media-error.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
 import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
-import { checkOutputDir, OutputError, writeAnalysisAtomically } from '../pipeline/write-analysis.ts';
-import { formatDuration, progressLine } from './progress-line.ts';
+import { checkOutputDir, OutputError } from '../files/atomic-write.ts';
+import { writeAnalysisAtomically } from '../pipeline/write-analysis.ts';
+import { playerTime } from '../../lib/time/clock.ts';
+import { progressLine } from './progress-line.ts';
 
 const USAGE = `Usage:
   attune analyze <recording> [--out <folder>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
       Analyses a session recording on this computer and writes <folder>/analysis.json (default folder: ./out).
+  attune export <analysis.json | folder> --format <format> [--out <file>] [--quiet]
+      Writes the analysis for other tools; <format> is one of: eaf (ELAN), csv (per frame, OpenFace-style
+      columns), markers-csv, vtt (captions for any video player), html or pdf (the session report).
+      Default file: beside analysis.json, named after the recording.
   attune models [--models <folder>] [--best-effort]
       Downloads the model files (the only command that uses the network) and checks them.
   attune --version | --help
 
 Environment: ATTUNE_MODELS_DIR (model folder), FFMPEG_PATH / FFPROBE_PATH, ATTUNE_CHROMIUM_PATH (browser used for face analysis).
 Exit codes: 0 done, 1 unexpected error, 2 wrong usage, 3 the recording cannot be analysed, 4 model files missing or damaged,
-5 results could not be saved, 130 cancelled.`;
+5 results could not be saved, 6 the analysis file cannot be read, 130 cancelled.`;
 
 class UsageError extends Error {}
 
@@ -38,6 +47,7 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof MediaError) return 3;
   if (error instanceof ModelError) return 4;
   if (error instanceof OutputError) return 5;
+  if (error instanceof AnalysisFileError) return 6;
   return 1;
 }
 
@@ -91,10 +101,30 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
     const { markers, source } = result.analysis;
     const took = (performance.now() - started) / 1000;
     process.stderr.write(
-      `Analysed ${basename(input)} (${formatDuration(source.durationSec)}) in ${formatDuration(took)}: ` +
+      `Analysed ${basename(input)} (${playerTime(source.durationSec)}) in ${playerTime(took)}: ` +
         `${result.analysis.people.length} face(s), ${markers.length} marker(s). Saved ${path}\n`,
     );
   }
+}
+
+async function exportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+  });
+  installNetworkGuard();
+  const [input, ...extra] = positionals;
+  if (!input || extra.length > 0) throw new UsageError('attune export takes exactly one analysis.json (or the folder holding it).');
+  const format = values.format;
+  if (!format || !isExportFormat(format)) {
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}${format ? `, not "${format}"` : ''}.`);
+  }
+  const { analysis, file } = await readAnalysisFile(resolve(input));
+  const recording = basename(analysis.source.file, extname(analysis.source.file));
+  const target = resolve(values.out ?? join(dirname(file), `${recording}${EXPORT_SUFFIX[format]}`));
+  await exportAnalysis(analysis, format, target);
+  if (!values.quiet) process.stderr.write(`Exported ${analysis.markers.length} marker(s) of ${analysis.source.file} as ${format}: ${target}\n`);
 }
 
 async function modelsCommand(args: string[]): Promise<void> {
@@ -123,6 +153,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     const [command, ...rest] = argv;
     if (command === 'analyze') await analyzeCommand(rest, controller.signal);
+    else if (command === 'export') await exportCommand(rest);
     else if (command === 'models') await modelsCommand(rest);
     else if (command === '--version' || command === '-v') process.stdout.write(`${APP_NAME_AND_VERSION}\n`);
     else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(`${USAGE}\n`);

@@ -1,5 +1,6 @@
 /** Formats the one-line progress bar the CLI draws on stderr. Pure, so its edge cases are tested directly. */
 import type { PipelineProgress, PipelineStage } from '../../lib/pipeline/progress.ts';
+import { playerTime } from '../../lib/time/clock.ts';
 
 const STAGE_WORDS: Record<PipelineStage, string> = {
   probe: 'reading file',
@@ -10,19 +11,11 @@ const STAGE_WORDS: Record<PipelineStage, string> = {
   write: 'saving',
 };
 
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
-}
-
 export function progressLine(progress: PipelineProgress, width = 30): string {
   const overall = Math.min(1, Math.max(0, progress.overall));
   const filled = Math.round(overall * width);
   const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
-  const eta = progress.etaSec === null ? 'estimating…' : `ETA ${formatDuration(progress.etaSec)}`;
+  const eta = progress.etaSec === null ? 'estimating…' : `ETA ${playerTime(progress.etaSec)}`;
   const percent = `${Math.floor(overall * 100)}%`.padStart(4);
   return `[${bar}] ${percent}  ${eta}  (${STAGE_WORDS[progress.stage]})`;
 }

@@ -5,7 +5,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { formatClock } from '../timeline/viewport.ts';
-import { evidenceLines, kindWords, missedBecauseSentence, modalityWords, strengthWords } from './marker-words.ts';
+import { evidenceLines, kindWords, missedBecauseSentence, modalityWords, strengthWords } from '../../lib/analysis/marker-words.ts';
 
 interface Props {
   markers: readonly Marker[];

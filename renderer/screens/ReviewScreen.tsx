@@ -7,7 +7,7 @@ import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import type { MediaUrl, SessionDetail } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { MarkerPanel } from '../review/MarkerPanel.tsx';
-import { personWords } from '../review/marker-words.ts';
+import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
 import { usePlayback } from '../review/use-playback.ts';
 import { useReviewKeys, type ReviewCommand } from '../review/use-review-keys.ts';
 import { VideoPanel } from '../review/VideoPanel.tsx';
@@ -166,8 +166,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: Works
         )}
       </div>
       <p className="baseline-note" role="note">
-        Markers show observable changes in face and voice compared with this person’s own usual behaviour in this session. They
-        are not emotions and not a diagnosis — they point to moments worth a second look, for your clinical judgement.
+        {WHAT_MARKERS_ARE}
       </p>
       {media.sourceStatus !== 'present' && (
         <div className="error" role="alert">

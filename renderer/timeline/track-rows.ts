@@ -3,10 +3,10 @@
  * when a session opens — never per frame.
  */
 import type { Analysis } from '../../lib/analysis/types.ts';
-import { faceSignals } from './face-signals.ts';
+import { faceSignals } from '../../lib/signals/face-signals.ts';
 import { buildPyramid, valueRange, type SeriesPyramid } from './series-pyramid.ts';
-import type { DerivedSignal } from './signal.ts';
-import { voiceSignals } from './voice-signals.ts';
+import type { DerivedSignal } from '../../lib/signals/signal.ts';
+import { voiceSignals } from '../../lib/signals/voice-signals.ts';
 
 export interface TrackRow {
   readonly group: 'face' | 'voice';

@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration, progressLine } from '../../main/cli/progress-line.ts';
+import { progressLine } from '../../main/cli/progress-line.ts';
+import { playerTime } from '../../lib/time/clock.ts';
 import { ProgressTracker } from '../../main/pipeline/progress-tracker.ts';
 import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 
 test('durations read like a clock', () => {
-  assert.equal(formatDuration(0), '0:00');
-  assert.equal(formatDuration(59.6), '1:00');
-  assert.equal(formatDuration(3725), '1:02:05');
-  assert.equal(formatDuration(-3), '0:00');
+  assert.equal(playerTime(0), '0:00');
+  assert.equal(playerTime(59.6), '1:00');
+  assert.equal(playerTime(3725), '1:02:05');
+  assert.equal(playerTime(-3), '0:00');
 });
 
 test('the progress line shows the bar, percent, ETA and stage', () => {

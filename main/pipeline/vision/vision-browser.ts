@@ -10,6 +10,7 @@ import type { WebSocket } from 'ws';
 import { parsePageMessage } from '../../../lib/vision/frame-wire.ts';
 import type { VisionDelegate } from '../../../lib/vision/types.ts';
 import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
+import { NO_NETWORK_SWITCHES } from '../../privacy/chromium-switches.ts';
 import { findChromium } from './find-chromium.ts';
 import { openFrameSocket } from './frame-socket.ts';
 import { findChildProcess, ProcessGroup } from './process-tree.ts';
@@ -40,20 +41,7 @@ const PRIVATE_HEADLESS_ARGS = [
   // tasks-vision draws every frame through WebGL, even on the CPU delegate; with no GPU (CI, servers) it runs in SwiftShader.
   '--enable-unsafe-swiftshader',
   '--use-angle=swiftshader',
-  // Nothing in the browser may phone home: no updates, sync, metrics, safe-browsing or QUIC probes.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-domain-reliability',
-  '--disable-client-side-phishing-detection',
-  '--disable-breakpad',
-  '--metrics-recording-only',
-  '--no-pings',
-  '--no-first-run',
-  '--disable-quic',
-  // No host name resolves: our origin is answered by interception, and the frame socket is the one loopback address left.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ...NO_NETWORK_SWITCHES,
 ];
 
 function abortError(signal: AbortSignal): Error {

@@ -1,5 +1,5 @@
 /** The voice rows of the timeline, read straight from a VoiceTrack (100 values a second). */
-import type { VoiceTrack } from '../../lib/analysis/types.ts';
+import type { VoiceTrack } from '../analysis/types.ts';
 import type { DerivedSignal } from './signal.ts';
 
 export function voiceSignals(track: VoiceTrack): DerivedSignal[] {

@@ -3,7 +3,7 @@
  * FaceTrack. Each row carries a plain-language `how` that the UI shows as its tooltip, so a
  * clinician can see exactly what a line is made of.
  */
-import type { FaceTrack, Series } from '../../lib/analysis/types.ts';
+import type { FaceTrack, Series } from '../analysis/types.ts';
 import type { DerivedSignal } from './signal.ts';
 
 /** Mean of the named blendshapes per frame; null when the face was not found (any input absent). */

@@ -2,7 +2,7 @@
  * Plain-language wording for a marker's evidence. Clinicians read these; they should never need
  * to know what a z-score or a blendshape is to judge whether a marker is worth a look.
  */
-import type { Cue, Marker, Role } from '../../lib/analysis/types.ts';
+import type { Cue, Marker, Role } from './types.ts';
 
 /**
  * How fusion summarised a feature over the before/after windows (lib/fusion/cue-types.ts): its typical
@@ -194,3 +194,7 @@ export function strengthWords(score: number): string {
 export function personWords(role: Role | undefined, number: number): string {
   return role === 'client' ? 'Client' : role === 'therapist' ? 'Therapist' : `Person ${number}`;
 }
+
+/** What markers are and are not, said the same way on the review screen and in every export. */
+export const WHAT_MARKERS_ARE =
+  'Markers show observable changes in face and voice compared with this person’s own usual behaviour in this session. They are not emotions and not a diagnosis — they point to moments worth a second look, for your clinical judgement.';

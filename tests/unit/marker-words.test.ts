@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Cue } from '../../lib/analysis/types.ts';
-import { evidenceLines, missedBecauseSentence, unusualness } from '../../renderer/review/marker-words.ts';
+import { evidenceLines, missedBecauseSentence, unusualness } from '../../lib/analysis/marker-words.ts';
 
 test('feature names read as everyday words; unknown ones are split into words, never shown raw', () => {
   const [known, unknown] = evidenceLines([

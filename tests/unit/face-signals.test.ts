@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FaceTrack } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
-import { faceSignals } from '../../renderer/timeline/face-signals.ts';
+import { faceSignals } from '../../lib/signals/face-signals.ts';
 
 /** Three frames at 5 Hz; the face is missing in the last one. */
 function track(overrides: Record<string, (number | null)[]>): FaceTrack {

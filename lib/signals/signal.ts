@@ -1,5 +1,5 @@
 /** One row of the timeline: a time series plus the words the UI needs to explain it. */
-import type { Series } from '../../lib/analysis/types.ts';
+import type { Series } from '../analysis/types.ts';
 
 export interface DerivedSignal {
   readonly key: string;

@@ -1,0 +1,146 @@
+/**
+ * ELAN's annotation format (EAF 3.0, http://www.mpi.nl/tools/elan/EAFv3.0.xsd), so a supervisor or
+ * researcher can open Attune's markers beside the video in ELAN or read them with pympi-ling.
+ *
+ * Tiers: one per person and marker kind ("Client – Shift"), each with a child tier holding the
+ * evidence in words (a Symbolic_Association, ELAN's one-to-one dependent tier), and one for speech.
+ * ELAN does not allow overlapping annotations on one tier, so markers that overlap go onto a second
+ * tier of the same name with " (2)" added rather than being dropped or clipped.
+ */
+import { kindWords } from '../analysis/marker-words.ts';
+import type { Analysis } from '../analysis/types.ts';
+import { escapeXml } from './escape.ts';
+import { markerText } from './marker-text.ts';
+import { personLabeller } from './people.ts';
+
+interface Span {
+  startMs: number;
+  endMs: number;
+  value: string;
+  /** Shown on the evidence child tier; absent for tiers without one. */
+  evidence?: string;
+}
+
+interface Tier {
+  id: string;
+  type: 'attune-marker' | 'attune-speech';
+  participant: string | null;
+  spans: Span[];
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  mp4: 'video/mp4',
+  m4v: 'video/mp4',
+  mov: 'video/quicktime',
+  mpg: 'video/mpeg',
+  mpeg: 'video/mpeg',
+  wav: 'audio/x-wav',
+  mp3: 'audio/mpeg',
+  m4a: 'audio/mp4',
+};
+
+function mimeType(analysis: Analysis): string {
+  const extension = /\.([^.]+)$/.exec(analysis.source.file)?.[1]?.toLowerCase() ?? '';
+  return MIME_BY_EXTENSION[extension] ?? (analysis.source.video ? 'video/*' : 'audio/*');
+}
+
+/** ELAN refuses annotations of zero length, so a span always covers at least one millisecond. */
+function span(startSec: number, endSec: number, value: string, evidence?: string): Span {
+  const startMs = Math.round(startSec * 1000);
+  return { startMs, endMs: Math.max(startMs + 1, Math.round(endSec * 1000)), value, ...(evidence === undefined ? {} : { evidence }) };
+}
+
+/** Splits spans into lanes where none overlap (first lane that is free when a span starts). */
+function lanes(spans: readonly Span[]): Span[][] {
+  const result: Span[][] = [];
+  for (const s of [...spans].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs)) {
+    const lane = result.find((l) => l.at(-1)!.endMs <= s.startMs);
+    if (lane) lane.push(s);
+    else result.push([s]);
+  }
+  return result;
+}
+
+function markerTiers(analysis: Analysis): Tier[] {
+  const label = personLabeller(analysis);
+  const groups = new Map<string, { order: number; participant: string | null; spans: Span[] }>();
+  const order = (personId: string | null): number => {
+    const index = analysis.people.findIndex((p) => p.id === personId);
+    return index < 0 ? analysis.people.length : index;
+  };
+  for (const marker of analysis.markers) {
+    const person = label(marker.personId);
+    const text = markerText(marker, person.label);
+    const evidence = [...text.evidence, ...(text.missed ? [text.missed] : []), text.strength].join(' ');
+    const name = `${person.label} – ${kindWords(marker.kind)}`;
+    const group = groups.get(name) ?? { order: order(marker.personId), participant: person.role === null ? null : person.label, spans: [] };
+    group.spans.push(span(marker.startSec, marker.endSec, text.summary, evidence));
+    groups.set(name, group);
+  }
+  // Tiers in the order of the people, so each person's tiers sit together in ELAN.
+  const sorted = [...groups].sort(([a, x], [b, y]) => x.order - y.order || a.localeCompare(b));
+  return sorted.flatMap(([name, group]) =>
+    lanes(group.spans).map((spans, i) => ({ id: i === 0 ? name : `${name} (${i + 1})`, type: 'attune-marker' as const, participant: group.participant, spans })),
+  );
+}
+
+function speechTier(analysis: Analysis): Tier[] {
+  const segments = analysis.tracks.speech ?? [];
+  if (segments.length === 0) return [];
+  return [{ id: 'Speech (all voices)', type: 'attune-speech', participant: null, spans: segments.map((s) => span(s.startSec, s.endSec, 'speech')) }];
+}
+
+const attribute = (name: string, value: string): string => ` ${name}="${escapeXml(value)}"`;
+
+/** The whole .eaf document. Deterministic: the same analysis gives the same bytes. */
+export function analysisToEaf(analysis: Analysis): string {
+  const tiers = [...markerTiers(analysis), ...speechTier(analysis)];
+  // One time slot per distinct boundary, numbered in time order (ELAN's own files are ordered so).
+  const times = [...new Set(tiers.flatMap((t) => t.spans.flatMap((s) => [s.startMs, s.endMs])))].sort((a, b) => a - b);
+  const slot = new Map(times.map((ms, i) => [ms, `ts${i + 1}`]));
+  let annotations = 0;
+  const tierXml: string[] = [];
+  for (const tier of tiers) {
+    const participant = tier.participant === null ? '' : attribute('PARTICIPANT', tier.participant);
+    const main: string[] = [];
+    const evidence: string[] = [];
+    for (const s of tier.spans) {
+      const id = `a${++annotations}`;
+      main.push(
+        `    <ANNOTATION>\n      <ALIGNABLE_ANNOTATION${attribute('ANNOTATION_ID', id)}${attribute('TIME_SLOT_REF1', slot.get(s.startMs)!)}${attribute('TIME_SLOT_REF2', slot.get(s.endMs)!)}>\n` +
+          `        <ANNOTATION_VALUE>${escapeXml(s.value)}</ANNOTATION_VALUE>\n      </ALIGNABLE_ANNOTATION>\n    </ANNOTATION>\n`,
+      );
+      if (s.evidence !== undefined) {
+        evidence.push(
+          `    <ANNOTATION>\n      <REF_ANNOTATION${attribute('ANNOTATION_ID', `a${++annotations}`)}${attribute('ANNOTATION_REF', id)}>\n` +
+            `        <ANNOTATION_VALUE>${escapeXml(s.evidence)}</ANNOTATION_VALUE>\n      </REF_ANNOTATION>\n    </ANNOTATION>\n`,
+        );
+      }
+    }
+    tierXml.push(`  <TIER${attribute('LINGUISTIC_TYPE_REF', tier.type)}${attribute('TIER_ID', tier.id)}${participant}>\n${main.join('')}  </TIER>\n`);
+    if (tier.type === 'attune-marker') {
+      tierXml.push(
+        `  <TIER${attribute('LINGUISTIC_TYPE_REF', 'attune-evidence')}${attribute('PARENT_REF', tier.id)}${attribute('TIER_ID', `${tier.id} – evidence`)}${participant}>\n${evidence.join('')}  </TIER>\n`,
+      );
+    }
+  }
+  const file = analysis.source.file;
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<ANNOTATION_DOCUMENT AUTHOR=""${attribute('DATE', analysis.analysis.createdAt)} FORMAT="3.0" VERSION="3.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:noNamespaceSchemaLocation="http://www.mpi.nl/tools/elan/EAFv3.0.xsd">\n` +
+    '  <HEADER MEDIA_FILE="" TIME_UNITS="milliseconds">\n' +
+    // analysis.json keeps only the recording's base name, so ELAN looks for it beside the .eaf file.
+    `    <MEDIA_DESCRIPTOR${attribute('MEDIA_URL', encodeURI(file))}${attribute('MIME_TYPE', mimeType(analysis))}${attribute('RELATIVE_MEDIA_URL', `./${encodeURI(file)}`)}/>\n` +
+    `    <PROPERTY NAME="lastUsedAnnotationId">${annotations}</PROPERTY>\n` +
+    '  </HEADER>\n' +
+    '  <TIME_ORDER>\n' +
+    times.map((ms) => `    <TIME_SLOT${attribute('TIME_SLOT_ID', slot.get(ms)!)}${attribute('TIME_VALUE', String(ms))}/>\n`).join('') +
+    '  </TIME_ORDER>\n' +
+    tierXml.join('') +
+    '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-marker" TIME_ALIGNABLE="true"/>\n' +
+    '  <LINGUISTIC_TYPE CONSTRAINTS="Symbolic_Association" GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-evidence" TIME_ALIGNABLE="false"/>\n' +
+    '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-speech" TIME_ALIGNABLE="true"/>\n' +
+    '  <CONSTRAINT DESCRIPTION="Attribute of parent annotation: one annotation per annotation of the parent tier" STEREOTYPE="Symbolic_Association"/>\n' +
+    '</ANNOTATION_DOCUMENT>\n'
+  );
+}

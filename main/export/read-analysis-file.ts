@@ -1,0 +1,52 @@
+/**
+ * Reads an analysis.json for export and checks it is one, saying in words what is wrong when it is not
+ * (missing, a folder without one, damaged, from a newer Attune). A folder is read as the folder
+ * `attune analyze --out` wrote, so `attune export out` works.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Analysis } from '../../lib/analysis/types.ts';
+
+export class AnalysisFileError extends Error {
+  override name = 'AnalysisFileError';
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The parts every export reads; anything missing here would otherwise surface as a crash halfway through. */
+function missingPart(value: Record<string, unknown>): string | null {
+  const { source, analysis, tracks } = value;
+  if (!isObject(source) || typeof source.file !== 'string' || typeof source.durationSec !== 'number') return 'the recording’s details';
+  if (!isObject(analysis) || typeof analysis.createdAt !== 'string' || !Array.isArray(analysis.models)) return 'the analysis details';
+  if (!Array.isArray(value.people)) return 'the list of people';
+  if (!isObject(tracks) || !Array.isArray(tracks.face) || !Array.isArray(tracks.voice)) return 'the tracks';
+  if (!Array.isArray(value.markers)) return 'the markers';
+  return null;
+}
+
+export async function readAnalysisFile(path: string): Promise<{ analysis: Analysis; file: string }> {
+  let file = path;
+  let text: string;
+  try {
+    if ((await stat(path)).isDirectory()) file = join(path, 'analysis.json');
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new AnalysisFileError(file === path ? `There is no file at ${path}.` : `The folder ${path} has no analysis.json in it.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new AnalysisFileError(`Attune is not allowed to read ${file}.`);
+    throw new AnalysisFileError(`${file} could not be read (${code ?? String(error)}).`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AnalysisFileError(`${file} is damaged or cut short: it is not complete JSON. Analyse the recording again to get a new one.`);
+  }
+  if (!isObject(value) || value.format !== 'attune-analysis') throw new AnalysisFileError(`${file} is not an Attune analysis file.`);
+  if (value.version !== 1) {
+    throw new AnalysisFileError(`${file} was written by a newer version of Attune (format version ${String(value.version)}); update Attune to export it.`);
+  }
+  const missing = missingPart(value);
+  if (missing) throw new AnalysisFileError(`${file} is damaged: ${missing} are missing or unreadable. Analyse the recording again to get a new one.`);
+  return { analysis: value as unknown as Analysis, file };
+}

@@ -1,0 +1,153 @@
+/**
+ * `attune export` as a user runs it, on analyses the real pipeline made of the shared recordings, with
+ * the outside tools each format is for: ELAN's official schema (xmllint), pympi-ling when it can be
+ * installed, ffmpeg's WebVTT reader, and Chromium's print to PDF read back by poppler.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Analysis } from '../../lib/analysis/types.ts';
+import { analysisReportHtml } from '../../lib/export/report-html.ts';
+import { renderPdf } from '../../main/export/render-pdf.ts';
+import { failureLine, runCli } from '../helpers/cli.ts';
+import { REPO, scratch, video } from '../helpers/paths.ts';
+
+const XSD = join(REPO, 'tests', 'fixtures', 'eaf', 'EAFv3.0.xsd');
+const PAGES = join(REPO, 'test-output', 'export');
+const work = scratch('export');
+const analysed: Record<'multi' | 'happy', { dir: string; analysis: Analysis }> = {} as never;
+
+const hasPympi = spawnSync('python3', ['-c', 'import pympi'], { stdio: 'ignore' }).status === 0;
+
+before(async () => {
+  for (const [key, file] of [['multi', 'multi_face.avi'], ['happy', '01-01-03-01-01-02-05.mp4']] as const) {
+    const dir = join(work.dir, key);
+    const run = await runCli(['analyze', video(file), '--out', dir, '--quiet'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    analysed[key] = { dir, analysis: run.analysis as Analysis };
+  }
+  // The checks below are only meaningful if there is something to export.
+  assert.ok(analysed.multi.analysis.markers.length > 0 && analysed.multi.analysis.tracks.face.length === 2);
+  assert.ok((analysed.happy.analysis.tracks.speech ?? []).length > 0);
+});
+after(() => work.remove());
+
+async function exported(key: 'multi' | 'happy', format: string, out: string): Promise<string> {
+  const run = await runCli(['export', analysed[key].dir, '--format', format, '--out', out], analysed[key].dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^Exported \d+ marker\(s\) of .+ as /);
+  return out;
+}
+
+describe('ELAN', () => {
+  for (const key of ['multi', 'happy'] as const) {
+    test(`the ${key} export validates against the official EAF 3.0 schema`, async () => {
+      const eaf = await exported(key, 'eaf', join(work.dir, `${key}.eaf`));
+      const result = spawnSync('xmllint', ['--noout', '--schema', XSD, eaf], { encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.match(result.stderr, /validates/);
+      const text = readFileSync(eaf, 'utf8');
+      const markerTiers = [...text.matchAll(/LINGUISTIC_TYPE_REF="attune-marker"/g)].length;
+      assert.ok(markerTiers >= new Set(analysed[key].analysis.markers.map((m) => `${m.personId}|${m.kind}`)).size);
+      assert.equal([...text.matchAll(/<ALIGNABLE_ANNOTATION /g)].length, analysed[key].analysis.markers.length + (analysed[key].analysis.tracks.speech ?? []).length);
+    });
+  }
+
+  test('pympi-ling reads every marker back with its times', { skip: hasPympi ? false : 'pympi-ling is not installed (PyPI could not be reached when .ci/run ran)' }, async () => {
+    const eaf = await exported('multi', 'eaf', join(work.dir, 'pympi.eaf'));
+    const script = [
+      'import json, sys, pympi',
+      'e = pympi.Elan.Eaf(sys.argv[1])',
+      'print(json.dumps(sorted([[a[0], a[1]] for t in e.get_tier_names() if e.tiers[t][0] for a in e.get_annotation_data_for_tier(t) if "Speech" not in t])))',
+    ].join('\n');
+    const spans = JSON.parse(execFileSync('python3', ['-c', script, eaf], { encoding: 'utf8' })) as number[][];
+    const expected = analysed.multi.analysis.markers.map((m) => [Math.round(m.startSec * 1000), Math.round(m.endSec * 1000)]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    assert.deepEqual(spans, expected);
+  });
+});
+
+test('WebVTT: ffmpeg reads one subtitle cue per marker', async () => {
+  const vtt = await exported('multi', 'vtt', join(work.dir, 'multi.vtt'));
+  const srt = execFileSync('ffmpeg', ['-nostdin', '-v', 'error', '-i', vtt, '-f', 'srt', '-'], { encoding: 'utf8' });
+  const cues = srt.trim().split(/\r?\n\r?\n/);
+  assert.equal(cues.length, analysed.multi.analysis.markers.length);
+  assert.match(cues[0]!, /–/);
+});
+
+test('frames CSV: one row per analysed frame per person, carrying the analysis values', async () => {
+  const csv = readFileSync(await exported('multi', 'csv', join(work.dir, 'multi.csv')), 'utf8');
+  const [header, ...rows] = csv.trimEnd().split('\r\n').map((line) => line.split(','));
+  const { face } = analysed.multi.analysis.tracks;
+  assert.equal(rows.length, face[0]!.t.length + face[1]!.t.length);
+  const col = (name: string): number => header!.indexOf(name);
+  const p2 = rows.filter((r) => r[col('face_id')] === 'p2');
+  const k = p2.findIndex((r) => r[col('success')] === '1');
+  const jaw = face[1]!.blendshapes.jawOpen![k];
+  assert.equal(Number(p2[k]![col('jawOpen')]), jaw);
+  assert.equal(Number(p2[k]![col('timestamp')]), face[1]!.t[k]);
+});
+
+describe('report', () => {
+  test('prints to a PDF whose text holds every marker, and whose pages render', async () => {
+    const pdf = await exported('multi', 'pdf', join(work.dir, 'multi.pdf'));
+    assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /Attune session report/);
+    assert.match(text, /They are not emotions and not a diagnosis/);
+    assert.match(text, new RegExp(`Markers \\(${analysed.multi.analysis.markers.length}\\)`));
+    for (const m of analysed.multi.analysis.markers) assert.ok(text.includes(m.summary.replace(/\s+/g, ' ').slice(0, 30)), m.summary);
+    mkdirSync(PAGES, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '50', '-png', pdf, join(PAGES, 'multi-report')]);
+    assert.ok(readdirSync(PAGES).filter((f) => f.startsWith('multi-report')).length >= 1);
+  });
+
+  test('the HTML report is self-contained: rendering it asks for nothing, and a stray reference is caught', async () => {
+    const clean = await renderPdf(analysisReportHtml(analysed.happy.analysis));
+    assert.deepEqual(clean.blockedRequests, []);
+    const stray = await renderPdf('<!DOCTYPE html><p>x</p><img src="http://example.com/tracker.png">');
+    assert.deepEqual(stray.blockedRequests, ['http://example.com/tracker.png']);
+  });
+});
+
+describe('when export cannot be done', () => {
+  test('each problem is one plain sentence with its exit code, and nothing is written', async () => {
+    const bad = join(work.dir, 'bad');
+    mkdirSync(bad);
+    const good = readFileSync(join(analysed.multi.dir, 'analysis.json'), 'utf8');
+    writeFileSync(join(bad, 'cut.json'), good.slice(0, good.length / 2));
+    writeFileSync(join(bad, 'other.json'), '{"hello": "world"}');
+    writeFileSync(join(bad, 'newer.json'), JSON.stringify({ ...JSON.parse(good), version: 2 }));
+    const cases: [string[], number, RegExp][] = [
+      [[join(bad, 'missing.json'), '--format', 'eaf'], 6, /There is no file at/],
+      [[bad, '--format', 'eaf'], 6, /has no analysis\.json in it/],
+      [[join(bad, 'cut.json'), '--format', 'eaf'], 6, /damaged or cut short/],
+      [[join(bad, 'other.json'), '--format', 'eaf'], 6, /is not an Attune analysis file/],
+      [[join(bad, 'newer.json'), '--format', 'eaf'], 6, /newer version of Attune/],
+      [[join(bad, 'cut.json'), '--format', 'docx'], 2, /--format must be one of eaf, csv, markers-csv, vtt, html, pdf, not "docx"/],
+    ];
+    for (const [args, code, message] of cases) {
+      const run = await runCli(['export', ...args, '--out', join(bad, 'out.eaf')], bad);
+      assert.equal(run.code, code, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(code === 2 ? run.stderr.split('\n')[0]! : failureLine(run), message);
+    }
+    assert.deepEqual(readdirSync(bad).sort(), ['cut.json', 'newer.json', 'other.json']);
+  });
+
+  test('a path that is a file gets exit 5 and the file is untouched', async () => {
+    const blocker = join(work.dir, 'blocker');
+    writeFileSync(blocker, 'not a folder');
+    const run = await runCli(['export', analysed.multi.dir, '--format', 'html', '--out', join(blocker, 'report.html')], work.dir);
+    assert.equal(run.code, 5);
+    assert.match(failureLine(run), /part of that path is a file, not a folder/);
+    assert.equal(readFileSync(blocker, 'utf8'), 'not a folder');
+  });
+});
+
+test('by default the export lands beside analysis.json, named after the recording, with no temporary files', async () => {
+  const run = await runCli(['export', join(analysed.happy.dir, 'analysis.json'), '--format', 'markers-csv', '--quiet'], analysed.happy.dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, '');
+  assert.deepEqual(run.outFiles.sort(), ['01-01-03-01-01-02-05.markers.csv', 'analysis.json']);
+});
