@@ -45,6 +45,7 @@ const FEATURE_WORDS: Record<string, string> = {
   f0Hz: 'voice pitch',
   loudnessDb: 'loudness',
   speech: 'speaking',
+  headMovementSynchrony: 'moving in step (head movement)',
 };
 
 function splitSide(feature: string): { stem: string; side: 'left' | 'right' | null } {
@@ -70,6 +71,8 @@ function changeWords(feature: string, measure: Measure, before: number | null, a
   else if (/Deg$/.test(stem)) [format, unit] = [(v) => String(Math.round(v)), measure === 'speed' ? '°/s' : '°'];
   else if (/Hz$/.test(stem)) [format, unit] = [(v) => String(Math.round(v)), ' Hz'];
   else if (/Db$/.test(stem)) [format, unit] = [(v) => v.toFixed(1), ' dB'];
+  // Synchrony is kept as Fisher z; shown as the correlation it stands for (0 unrelated, 1 perfectly together).
+  else if (/Synchrony$/.test(stem)) [format, unit] = [(v) => Math.tanh(v).toFixed(2), ' (0 = unrelated, 1 = perfectly together)'];
   // Face scores run 0..1; "out of 100" reads more naturally than decimals.
   else [format, unit] = [(v) => String(Math.round(v * 100)), measure === 'speed' ? ' out of 100 per second' : ' out of 100'];
   const show = (v: number | null) => (v === null ? 'not measurable' : format(v));
@@ -81,15 +84,16 @@ function changeWords(feature: string, measure: Measure, before: number | null, a
  * person's typical spread of that cue during the session. Ordinary moment-to-moment differences are
  * mostly within 1; about 1 in 20 reach 2 and about 1 in 370 reach 3, if the cue varies normally.
  */
-export function unusualness(z: number | null): string {
+export function unusualness(z: number | null, who = 'this person'): string {
   if (z === null || !Number.isFinite(z)) return 'could not be compared with their usual range';
+  const whose = who === 'this person' ? "this person's" : `${who}'`;
   const size = Math.abs(z);
   const times = `a change about ${size < 10 ? size.toFixed(1) : Math.round(size)} times their usual variation`;
-  if (size >= 4) return `far outside what is usual for this person (${times})`;
-  if (size >= 3) return `well outside what is usual for this person (${times}; rare in ordinary moments)`;
-  if (size >= 2) return `outside what is usual for this person (${times})`;
-  if (size >= 1) return `somewhat unusual for this person (${times})`;
-  return `within this person's usual range (${times})`;
+  if (size >= 4) return `far outside what is usual for ${who} (${times})`;
+  if (size >= 3) return `well outside what is usual for ${who} (${times}; rare in ordinary moments)`;
+  if (size >= 2) return `outside what is usual for ${who} (${times})`;
+  if (size >= 1) return `somewhat unusual for ${who} (${times})`;
+  return `within ${whose} usual range (${times})`;
 }
 
 function direction(cue: Cue): 'rose' | 'fell' | 'changed' {
@@ -125,6 +129,8 @@ export function evidenceLines(cues: readonly Cue[]): string[] {
     const measure = measureOf(first);
     const stems = new Set(group.map((c) => splitSide(c.feature).stem));
     const name = groupName(stems, measure);
+    // Synchrony belongs to the pair, so its change is weighed against what is usual for the two of them.
+    const who = [...stems].some((stem) => /Synchrony$/.test(stem)) ? 'these two people' : 'this person';
     const directions = new Set(group.map(direction));
     const dir = directions.size === 1 ? direction(first) : 'changed';
     const changes = group.map((c) => ({ cue: c, ...changeWords(c.feature, measure, c.before, c.after) }));
@@ -136,11 +142,11 @@ export function evidenceLines(cues: readonly Cue[]): string[] {
     if (group.length === 1) {
       const { side } = splitSide(first.feature);
       const only = changes[0]!;
-      return `${capitalise(name)}${side ? ` (${side})` : ''} ${dir}: ${only.values}${only.unit} — ${unusualness(first.z)}.`;
+      return `${capitalise(name)}${side ? ` (${side})` : ''} ${dir}: ${only.values}${only.unit} — ${unusualness(first.z, who)}.`;
     }
     const parts = changes.map((c) => `${partLabel(c.cue)} ${c.values}${sameUnit ? '' : c.unit}`.trim()).join(', ');
     const body = sameUnit ? parts + changes[0]!.unit : parts;
-    return `${capitalise(name)} ${dir}: ${body} — ${unusualness(first.z)}.`;
+    return `${capitalise(name)} ${dir}: ${body} — ${unusualness(first.z, who)}.`;
   });
 }
 
@@ -169,6 +175,7 @@ const KIND_WORDS: Record<string, string> = {
   shift: 'Shift',
   brief: 'Brief change',
   incongruence: 'Face and voice disagree',
+  'synchrony-drop': 'Moving in step stopped',
 };
 
 export function kindWords(kind: string): string {
@@ -194,6 +201,11 @@ export function strengthWords(score: number): string {
 export function personWords(role: Role | undefined, number: number): string {
   return role === 'client' ? 'Client' : role === 'therapist' ? 'Therapist' : `Person ${number}`;
 }
+
+/** Who a marker is about when it is about the pair (synchrony), not one person. */
+export const PAIR_WORDS = 'Both people';
+
+export const isPairMarker = (marker: Marker): boolean => marker.personId === null && marker.modality.includes('interaction');
 
 /** What markers are and are not, said the same way on the review screen and in every export. */
 export const WHAT_MARKERS_ARE =

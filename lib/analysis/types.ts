@@ -46,6 +46,25 @@ export interface SpeechSegment {
   endSec: number;
 }
 
+/**
+ * Extension: nonverbal synchrony of two people, per window (docs/markers.md, "Synchrony"). `synchronyZ`
+ * is the window's largest |Fisher z| of their lagged movement correlation; `aboveChance` is 1 where it
+ * exceeds `chanceZ`, the 95th percentile of segment-shuffled surrogates.
+ */
+export interface InteractionTrack {
+  kind: 'head-movement-synchrony';
+  personIds: [string, string];
+  /** Window centres, media seconds. */
+  t: number[];
+  synchronyZ: Series;
+  /** Lag of the peak: positive when the second person follows the first. */
+  lagSec: Series;
+  aboveChance: number[];
+  chanceZ: number;
+  surrogateMeanZ: number;
+  settings: { windowSec: number; stepSec: number; maxLagSec: number; surrogates: number };
+}
+
 export interface Cue {
   feature: string;
   before: number | null;
@@ -85,6 +104,7 @@ export interface Analysis {
     face: FaceTrack[];
     voice: VoiceTrack[];
     speech?: SpeechSegment[];
+    interaction?: InteractionTrack[];
   };
   markers: Marker[];
 }

@@ -69,7 +69,7 @@ function markerTiers(analysis: Analysis): Tier[] {
     return index < 0 ? analysis.people.length : index;
   };
   for (const marker of analysis.markers) {
-    const person = label(marker.personId);
+    const person = label.marker(marker);
     const text = markerText(marker, person.label);
     const evidence = [...text.evidence, ...(text.missed ? [text.missed] : []), text.strength].join(' ');
     const name = `${person.label} – ${kindWords(marker.kind)}`;

@@ -22,10 +22,10 @@ export function* markersCsv(analysis: Analysis): Generator<string> {
   yield row(HEADER);
   const label = personLabeller(analysis);
   for (const marker of analysis.markers) {
-    const text = markerText(marker, label(marker.personId).label);
+    const text = markerText(marker, label.marker(marker).label);
     yield row([
       textField(marker.id),
-      textField(label(marker.personId).label),
+      textField(label.marker(marker).label),
       textField(marker.personId ?? ''),
       numberField(marker.startSec, 3),
       numberField(marker.endSec, 3),

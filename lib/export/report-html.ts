@@ -6,6 +6,7 @@
 import { WHAT_MARKERS_ARE } from '../analysis/marker-words.ts';
 import type { Analysis, Marker } from '../analysis/types.ts';
 import { faceSignals } from '../signals/face-signals.ts';
+import { interactionSignals } from '../signals/interaction-signals.ts';
 import { voiceSignals } from '../signals/voice-signals.ts';
 import { playerTime } from '../time/clock.ts';
 import { escapeXml } from './escape.ts';
@@ -43,7 +44,7 @@ function factsTable(analysis: Analysis): string {
     ['Length', playerTime(source.durationSec)],
     ['Video', source.video ? `${source.video.width} × ${source.video.height}, ${source.video.fps} frames/s` : 'none'],
     ['Sound', source.audio ? `${source.audio.sampleRate} Hz, ${source.audio.channels} channel(s)` : 'none'],
-    ['People', analysis.people.length ? analysis.people.map((p) => `${label(p.id).label} (${p.id})`).join(', ') : 'no face found'],
+    ['People', analysis.people.length ? analysis.people.map((p) => `${label.person(p.id).label} (${p.id})`).join(', ') : 'no face found'],
     ['Analysed', `${run.createdAt} by ${run.app}, on this computer`],
     ['Models', run.models.map((m) => `${m.name} (${m.sha256.slice(0, 12)}…)`).join(', ') || 'none'],
   ];
@@ -56,13 +57,18 @@ function tracksSection(analysis: Analysis, number: (m: Marker) => number): strin
   const parts: string[] = [];
   for (const face of analysis.tracks.face) {
     const markers = analysis.markers.filter((m) => m.personId === face.personId);
-    parts.push(`<h3>${h(label(face.personId).label)}: face and head</h3>`);
+    parts.push(`<h3>${h(label.person(face.personId).label)}: face and head</h3>`);
     parts.push(...faceSignals(face).map((signal) => signalRowSvg(signal, markers, number, duration)));
   }
   for (const voice of analysis.tracks.voice) {
     const markers = analysis.markers.filter((m) => m.modality.includes('voice'));
-    parts.push(`<h3>${h(voice.personId === null ? 'Voice (everyone heard)' : `${label(voice.personId).label}: voice`)}</h3>`);
+    parts.push(`<h3>${h(voice.personId === null ? 'Voice (everyone heard)' : `${label.person(voice.personId).label}: voice`)}</h3>`);
     parts.push(...voiceSignals(voice).map((signal) => signalRowSvg(signal, markers, number, duration)));
+  }
+  for (const pair of analysis.tracks.interaction ?? []) {
+    const markers = analysis.markers.filter((m) => m.modality.includes('interaction'));
+    parts.push(`<h3>${h(pair.personIds.map((id) => label.person(id).label).join(' and '))}: moving in step</h3>`);
+    parts.push(...interactionSignals(pair).map((signal) => signalRowSvg(signal, markers, number, duration)));
   }
   if (parts.length === 0) return '<p>No face and no sound could be analysed in this recording.</p>';
   return `<p class="muted">Each row is scaled to this person’s own range in this session. Shaded: the markers, numbered as in the list below.</p>${parts.join('')}`;
@@ -72,7 +78,7 @@ function markerRows(analysis: Analysis): string {
   if (analysis.markers.length === 0) return '<p>Attune found no shifts that stood out from these people’s own usual behaviour in this recording.</p>';
   const label = personLabeller(analysis);
   const rows = analysis.markers.map((marker, i) => {
-    const text = markerText(marker, label(marker.personId).label);
+    const text = markerText(marker, label.marker(marker).label);
     const evidence = text.evidence.map((line) => `<li>${h(line)}</li>`).join('');
     return (
       `<tr class="marker"><td>${i + 1}</td><td>${h(playerTime(marker.startSec))}–${h(playerTime(marker.endSec))}</td>` +

@@ -18,7 +18,7 @@ export function* analysisToVtt(analysis: Analysis): Generator<string> {
   yield `NOTE\n${cueText(`Attune markers for ${analysis.source.file}. ${WHAT_MARKERS_ARE}`)}\n\n`;
   const label = personLabeller(analysis);
   for (const marker of analysis.markers) {
-    const text = markerText(marker, label(marker.personId).label);
+    const text = markerText(marker, label.marker(marker).label);
     // Players show a caption for its whole cue; a marker shorter than a second would flash by unread.
     const end = Math.max(marker.endSec, marker.startSec + 1);
     const lines = [text.heading, text.summary, ...(text.missed ? [text.missed] : [])].map(cueText);

@@ -2,7 +2,8 @@
  * Fusion's entry point: from face and voice tracks to markers of shifts a therapist may have missed.
  * docs/markers.md explains the method for clinicians and researchers.
  */
-import type { FaceTrack, Marker, VoiceTrack } from '../analysis/types.ts';
+import type { FaceTrack, InteractionTrack, Marker, VoiceTrack } from '../analysis/types.ts';
+import { headMovementSynchrony, synchronyDrops } from '../interaction/synchrony.ts';
 import { makeGrid } from './grid.ts';
 import { evidenceBar, resolveOptions, windowBins, type FusionOptions } from './options.ts';
 import { briefTestCount, groupByPerson, markPerson, measurePerson, shiftTestCount, testPerson, type PersonTimeline } from './person-fusion.ts';
@@ -29,6 +30,8 @@ export interface FusionResult {
    * over (options.falseAlarmRate for the whole recording; docs/markers.md).
    */
   evidence: { shiftBar: number; shiftTests: number; briefBar: number; briefTests: number };
+  /** Synchrony of the two people's movement, when two faces were tracked long enough together. */
+  interaction: InteractionTrack[];
 }
 
 /** Markers and the per-bin pieces behind them. Same input and options give the same output. */
@@ -44,9 +47,9 @@ export function analyseFusion(input: FusionInput, overrides?: Partial<FusionOpti
   const shiftTests = tested.reduce((total, p) => total + shiftTestCount(p), 0);
   const shiftBar = evidenceBar(shiftTests, options);
   const people = tested.map((p) => markPerson(p, grid, wBins, shiftBar, options));
-  // Sort is stable, so markers that start and end together keep person order, shifts before briefs.
-  const markers = people
-    .flatMap((p) => p.markers)
+  const synchrony = headMovementSynchrony(input.face, input.durationSec);
+  // Sort is stable, so markers that start and end together keep person order, shifts before briefs, the pair's last.
+  const markers = [...people.flatMap((p) => p.markers), ...(synchrony ? synchronyDrops(synchrony) : [])]
     .sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec)
     .map((marker, i): Marker => ({ id: `m${i + 1}`, ...marker }));
   return {
@@ -55,6 +58,7 @@ export function analyseFusion(input: FusionInput, overrides?: Partial<FusionOpti
     windowSec: wBins * options.binSec,
     timelines: people.map((p) => p.timeline),
     evidence: { shiftBar, shiftTests, briefBar, briefTests },
+    interaction: synchrony ? [synchrony] : [],
   };
 }
 

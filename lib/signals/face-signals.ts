@@ -40,7 +40,7 @@ function gazeAway(track: FaceTrack): Series {
 const MAX_MOVEMENT_GAP_SEC = 1;
 
 /** Angular speed of the head, degrees per second, between consecutive frames where the face was found. */
-function headMovement(track: FaceTrack): Series {
+export function headMovement(track: FaceTrack): Series {
   const { t, headYawDeg: yaw, headPitchDeg: pitch, headRollDeg: roll } = track;
   return t.map((ti, i) => {
     if (i === 0) return null;

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
-import { detectMarkers } from '../../lib/fusion/detect-markers.ts';
+import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
 import { decodeAudio } from '../media/decode-audio.ts';
@@ -146,7 +146,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     );
   }
 
-  const markers = detectMarkers({ face: faceTracks, voice: voiceTracks, durationSec });
+  const { markers, interaction } = analyseFusion({ face: faceTracks, voice: voiceTracks, durationSec });
   progress.update('fusion', 1);
 
   const analysis: Analysis = {
@@ -167,7 +167,12 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       notes,
     },
     people: faceTracks.map((track) => ({ id: track.personId, role: 'unknown' as const })),
-    tracks: { face: faceTracks, voice: voiceTracks, ...(audio ? { speech: audio.speech } : {}) },
+    tracks: {
+      face: faceTracks,
+      voice: voiceTracks,
+      ...(audio ? { speech: audio.speech } : {}),
+      ...(interaction.length ? { interaction } : {}),
+    },
     markers,
   };
   return { analysis, snapshots: faces?.snapshots ?? [] };

@@ -5,7 +5,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { formatClock } from '../timeline/viewport.ts';
-import { evidenceLines, kindWords, missedBecauseSentence, modalityWords, strengthWords } from '../../lib/analysis/marker-words.ts';
+import { evidenceLines, isPairMarker, kindWords, missedBecauseSentence, modalityWords, PAIR_WORDS, strengthWords } from '../../lib/analysis/marker-words.ts';
 
 interface Props {
   markers: readonly Marker[];
@@ -47,7 +47,7 @@ export const MarkerPanel = memo(function MarkerPanel({ markers, selectedId, pers
                   {marker.endSec - marker.startSec >= 0.05 && `–${formatClock(marker.endSec, true)}`}
                 </span>
                 <span className="marker-kind">
-                  {kindWords(marker.kind)} · {modalityWords(marker)} · {personLabel(marker.personId)}
+                  {kindWords(marker.kind)} · {modalityWords(marker)} · {isPairMarker(marker) ? PAIR_WORDS : personLabel(marker.personId)}
                 </span>
               </button>
               <p className="marker-summary">{marker.summary}</p>

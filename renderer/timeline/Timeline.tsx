@@ -63,6 +63,7 @@ export function Timeline({ rows, faceTitle, markers, state, dispatch, onSeek, on
 
   const faceRows = rows.filter((r) => r.group === 'face');
   const voiceRows = rows.filter((r) => r.group === 'voice');
+  const pairRows = rows.filter((r) => r.group === 'interaction');
   const playheadX = timeToPx(view, plot.width, playheadSec);
   // Tenths of a second only matter when the window is under a minute wide.
   const tenths = spanOf(view) < 60;
@@ -112,6 +113,8 @@ export function Timeline({ rows, faceTitle, markers, state, dispatch, onSeek, on
         {faceRows.map(rowView)}
         {voiceRows.length > 0 && <div className="group-label">Voice</div>}
         {voiceRows.map(rowView)}
+        {pairRows.length > 0 && <div className="group-label">Both people</div>}
+        {pairRows.map(rowView)}
         <div className="group-label">Markers</div>
         <div className="track-row markers-row">
           <div className="track-label">

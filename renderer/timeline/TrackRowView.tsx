@@ -28,7 +28,7 @@ export const TrackRowView = memo(function TrackRowView({ row, view, width, heigh
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { signal } = row;
   const tipId = `tip-${signal.key}`;
-  const color = row.group === 'face' ? PALETTE.face : PALETTE.voice;
+  const color = PALETTE[row.group];
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -43,7 +43,7 @@ export const TrackRowView = memo(function TrackRowView({ row, view, width, heigh
       return;
     }
     const e = envelope(row.pyramid, view, width);
-    if (signal.draw === 'band') drawBand(ctx, e, width, height, PALETTE.speech);
+    if (signal.draw === 'band') drawBand(ctx, e, width, height, row.group === 'interaction' ? PALETTE.inStep : PALETTE.speech);
     else drawLine(ctx, e, row.range, height, color);
   }, [row, signal.draw, view, width, height, color]);
 

@@ -3,6 +3,8 @@ export const PALETTE = {
   face: '#1b6a86',
   voice: '#6b3fa0',
   speech: 'rgba(107, 63, 160, 0.28)',
+  interaction: '#2e6b3f',
+  inStep: 'rgba(46, 107, 63, 0.28)',
   ruler: '#3d4a56',
   muted: '#5c6873',
   marker: '#d9822b',

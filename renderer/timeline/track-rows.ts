@@ -4,12 +4,13 @@
  */
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { faceSignals } from '../../lib/signals/face-signals.ts';
+import { interactionSignals } from '../../lib/signals/interaction-signals.ts';
 import { buildPyramid, valueRange, type SeriesPyramid } from './series-pyramid.ts';
 import type { DerivedSignal } from '../../lib/signals/signal.ts';
 import { voiceSignals } from '../../lib/signals/voice-signals.ts';
 
 export interface TrackRow {
-  readonly group: 'face' | 'voice';
+  readonly group: 'face' | 'voice' | 'interaction';
   readonly signal: DerivedSignal;
   readonly pyramid: SeriesPyramid;
   /** The y range drawn; null when the signal is absent throughout (nothing to draw). */
@@ -45,7 +46,8 @@ function row(group: TrackRow['group'], signal: DerivedSignal): TrackRow {
 
 /**
  * Face rows for `personId` (if their face was tracked) and voice rows for their voice — or for the
- * recording's unattributed voice track while speakers are not told apart.
+ * recording's unattributed voice track while speakers are not told apart — then the rows of the pair
+ * they are part of (synchrony), which older analyses do not have.
  */
 export function trackRows(analysis: Analysis, personId: string | null): TrackRow[] {
   const face = analysis.tracks.face.find((t) => t.personId === personId);
@@ -53,5 +55,8 @@ export function trackRows(analysis: Analysis, personId: string | null): TrackRow
   return [
     ...(face ? faceSignals(face).map((s) => row('face', s)) : []),
     ...(voice ? voiceSignals(voice).map((s) => row('voice', s)) : []),
+    ...(analysis.tracks.interaction ?? [])
+      .filter((track) => personId === null || track.personIds.includes(personId))
+      .flatMap((track) => interactionSignals(track).map((s) => row('interaction', s))),
   ];
 }

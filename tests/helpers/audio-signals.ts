@@ -1,7 +1,7 @@
 /** Synthetic 16 kHz test signals with known pitch, level and timing, for the audio tests. */
 import { AudioFrameAnalyser, type AudioAnalysis } from '../../lib/audio/frame-analyser.ts';
 import { AUDIO_SAMPLE_RATE as RATE } from '../../lib/media/types.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
 
 export { RATE };
 

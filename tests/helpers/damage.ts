@@ -1,6 +1,6 @@
 /** Makes damaged copies of real recordings: truncated, header zeroed, random bursts, bit flips. Seeded, so reproducible. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { seededRandom as seeded } from './random.ts';
+import { seededRandom as seeded } from '../../lib/maths/seeded-random.ts';
 
 export type Damage =
   | { kind: 'truncate'; keep: number }

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import type { FaceTrack, Marker, Series, VoiceTrack } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
-import { gaussian, seededRandom } from './random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
+import { gaussian } from './random.ts';
 
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -27,6 +27,13 @@ export function assertValidAnalysis(analysis: unknown): asserts analysis is Anal
       if (Array.isArray(column)) assert.equal(column.length, voice.t.length, `voice column ${name} has the wrong length`);
     }
   }
+  for (const pair of a.tracks.interaction ?? []) {
+    features.add('headMovementSynchrony');
+    for (const name of ['synchronyZ', 'lagSec', 'aboveChance'] as const) {
+      assert.equal(pair[name].length, pair.t.length, `interaction column ${name} has the wrong length`);
+    }
+    for (const id of pair.personIds) assert.ok(a.tracks.face.some((f) => f.personId === id), `interaction names a tracked person ${id}`);
+  }
   let previous = 0;
   for (const m of a.markers) {
     assert.ok(m.startSec >= previous, 'markers are sorted by startSec');

@@ -44,3 +44,21 @@ test('voice rows come from the unattributed voice track; speech keeps its on/off
   assert.deepEqual(rows.find((r) => r.signal.key === 'speech')!.range, [0, 1]);
   assert.equal(rows.find((r) => r.signal.key === 'loudness')!.range![0], -31);
 });
+
+test('the pair’s synchrony rows follow a person’s own rows; an older analysis without them opens as before', () => {
+  const older = analysis(0.05, 0.35);
+  assert.ok(trackRows(older, 'p1').every((r) => r.group !== 'interaction'));
+  const t = [5, 6, 7];
+  const withPair: Analysis = {
+    ...older,
+    tracks: {
+      ...older.tracks,
+      interaction: [{ kind: 'head-movement-synchrony', personIds: ['p1', 'p2'], t, synchronyZ: [1.2, null, 0.1], lagSec: [0.4, null, 0], aboveChance: [1, 0, 0],
+        chanceZ: 0.8, surrogateMeanZ: 0.4, settings: { windowSec: 10, stepSec: 1, maxLagSec: 2, surrogates: 20 } }],
+    },
+  };
+  const pairRows = trackRows(withPair, 'p1').filter((r) => r.group === 'interaction');
+  assert.deepEqual(pairRows.map((r) => r.signal.key), ['synchrony', 'synchronyAboveChance']);
+  assert.deepEqual(pairRows[0]!.signal.values, [Math.tanh(1.2), null, Math.tanh(0.1)]);
+  assert.equal(trackRows(withPair, 'p3').filter((r) => r.group === 'interaction').length, 0, 'not shown for someone outside the pair');
+});

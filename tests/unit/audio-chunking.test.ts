@@ -9,7 +9,7 @@ import { AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
 import { rechunk } from '../../lib/audio/rechunk.ts';
 import type { AudioChunk } from '../../lib/media/types.ts';
 import { analyse, concat, dbToRms, mix, RATE, silence, vowel, whiteNoise } from '../helpers/audio-signals.ts';
-import { seededRandom } from '../helpers/random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
 
 /** Speech-like test audio: three vowels with pauses over faint noise. */
 const AUDIO = mix(

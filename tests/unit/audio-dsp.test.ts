@@ -8,7 +8,7 @@ import { SampleStream } from '../../lib/audio/sample-stream.ts';
 import { AmplitudeSpectrum } from '../../lib/audio/spectrum.ts';
 import { parabolicMinimum } from '../../lib/audio/yin.ts';
 import { sine, whiteNoise } from '../helpers/audio-signals.ts';
-import { seededRandom } from '../helpers/random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
 
 /** RMS gain of the 16 → 8 kHz decimator for a sine of `hz`, measured on the steady part of the output. */
 function decimatorGain(hz: number): number {

@@ -144,6 +144,17 @@ describe('ELAN EAF', () => {
     assert.equal(eaf, analysisToEaf(a), 'the same analysis gives the same bytes');
   });
 
+  test('a synchrony marker belongs to both people, not to an unattributed voice', () => {
+    const a = knownAnalysis('ab'.repeat(32));
+    a.markers = [marker('m1', 10, 20, { personId: null, modality: ['interaction'], kind: 'synchrony-drop', summary: 'apart',
+      cues: [{ feature: 'headMovementSynchrony', before: 1.2, after: 0.2, z: -2, measure: 'level' }] })];
+    assert.match(analysisToEaf(a), /TIER_ID="Both people – Moving in step stopped"/);
+    assert.doesNotMatch(analysisToEaf(a), /PARTICIPANT="Both people"/);
+    const [, row] = parseCsv(join(markersCsv(a)));
+    assert.equal(row![1], 'Both people');
+    assert.match(row![11]!, /for these two people/);
+  });
+
   test('text that would break XML is escaped or dropped', () => {
     assert.equal(escapeXml('a<b>&"\'\u0001\u0007c'), 'a&lt;b&gt;&amp;&quot;&#39;c');
     const a = knownAnalysis('ab'.repeat(32), 'odd "name" <&>.mp4');

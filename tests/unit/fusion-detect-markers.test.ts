@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { analyseFusion, detectMarkers, type FusionInput } from '../../lib/fusion/detect-markers.ts';
 import { assertContract, faceTrack, turnTaking, voiceTrack } from '../helpers/fusion-synthetic.ts';
-import { gaussian, seededRandom } from '../helpers/random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
+import { gaussian } from '../helpers/random.ts';
 
 /** Session-length inputs use the longest window. */
 const SESSION_WINDOW_SEC = 10;

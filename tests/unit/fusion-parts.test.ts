@@ -13,7 +13,8 @@ import { median } from '../../lib/fusion/robust.ts';
 import { summarise } from '../../lib/fusion/summary.ts';
 import { changeAt, windowSums } from '../../lib/fusion/two-window.ts';
 import { faceTrack, voiceTrack } from '../helpers/fusion-synthetic.ts';
-import { gaussian, seededRandom } from '../helpers/random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
+import { gaussian } from '../helpers/random.ts';
 
 const options = resolveOptions();
 

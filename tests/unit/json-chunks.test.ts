@@ -5,7 +5,7 @@ import { jsonChunks } from '../../lib/analysis/json-chunks.ts';
 import { writeAnalysisAtomically } from '../../main/pipeline/write-analysis.ts';
 import { knownAnalysis } from '../app/fixtures.ts';
 import { scratch } from '../helpers/paths.ts';
-import { seededRandom } from '../helpers/random.ts';
+import { seededRandom } from '../../lib/maths/seeded-random.ts';
 
 const round4 = (_key: string, value: unknown): unknown =>
   typeof value === 'number' && !Number.isInteger(value) ? Math.round(value * 1e4) / 1e4 : value;

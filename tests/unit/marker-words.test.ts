@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Cue } from '../../lib/analysis/types.ts';
-import { evidenceLines, missedBecauseSentence, unusualness } from '../../lib/analysis/marker-words.ts';
+import { evidenceLines, kindWords, missedBecauseSentence, unusualness } from '../../lib/analysis/marker-words.ts';
 
 test('feature names read as everyday words; unknown ones are split into words, never shown raw', () => {
   const [known, unknown] = evidenceLines([
@@ -66,4 +66,14 @@ test('reasons a marker was easy to miss become one sentence', () => {
     missedBecauseSentence(['brief', 'therapist-speaking']),
     'It was brief — over in about a second; and it happened while the therapist was speaking.',
   );
+});
+
+test('a drop in synchrony is worded for the pair, as a correlation', () => {
+  const [line] = evidenceLines([{ feature: 'headMovementSynchrony', before: 1.5416, after: 0.2397, z: -1.7755, measure: 'level' }]);
+  assert.equal(
+    line,
+    'Moving in step (head movement) fell: 0.91 → 0.24 (0 = unrelated, 1 = perfectly together) — somewhat unusual for these two people (a change about 1.8 times their usual variation).',
+  );
+  assert.equal(kindWords('synchrony-drop'), 'Moving in step stopped');
+  assert.match(unusualness(0.2, 'these two people'), /^within these two people' usual range/);
 });
