@@ -121,6 +121,39 @@ export interface DeletionReport {
   vacuumed: boolean;
   /** The recording itself is the therapist's file and is never touched: where it still is. */
   recordingKeptAt: string;
+  /** How many of the copies Attune keeps (backups, a library kept aside before a restore) the session was removed from. */
+  copiesCleared: number;
+}
+
+/**
+ * Whether the session library could be opened at this start. `damaged`: its file was found damaged and
+ * kept aside unchanged at `keptAs` (null: the file is missing while backups exist); nothing else works
+ * until a backup is restored or an empty library is chosen.
+ */
+export type StoreStatus =
+  | { state: 'open'; /** Why this start's backup could not be made, null if it was. */ backupProblem: string | null }
+  | { state: 'damaged'; message: string; keptAs: string | null };
+
+/** One of the encrypted backups made at each start (the newest three are kept). */
+export interface BackupInfo {
+  id: string;
+  /** ISO 8601, when it was made. */
+  createdAt: string;
+  /** null when the backup cannot be read (it cannot be restored then). */
+  sessionCount: number | null;
+  sizeBytes: number;
+  /** Made before the library was found damaged and replaced by an empty one: kept, never rotated out. */
+  pinned: boolean;
+}
+
+export interface RestoreReport {
+  /** ISO 8601, when the restored backup was made. */
+  restoredFrom: string;
+  sessionCount: number;
+  /** Where the library open until the restore was kept; null when there was none (it was damaged). */
+  previousKeptAs: string | null;
+  /** Sessions deleted after the backup was made and removed again, so a restore never brings them back. */
+  deletionsReapplied: number;
 }
 
 export interface MediaUrl {
@@ -181,6 +214,13 @@ export const channels = {
     object<{ sessionId: string; personId: string }>({ sessionId: id, personId: id }),
   ),
   'media:url': channel<MediaUrl>()(sessionRef),
+  'store:status': channel<StoreStatus>()(nothing),
+  /** Newest first. */
+  'store:backups': channel<BackupInfo[]>()(nothing),
+  /** Refused while an analysis is queued or running. */
+  'store:restore': channel<RestoreReport>()(object<{ backupId: string }>({ backupId: id })),
+  /** Only after damage, and only on the clinician's word: a new, empty library. */
+  'store:startEmpty': channel<StoreStatus>()(nothing),
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -209,6 +249,7 @@ export const API = {
   jobs: { list: 'jobs:list', cancel: 'jobs:cancel' },
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
+  store: { status: 'store:status', backups: 'store:backups', restore: 'store:restore', startEmpty: 'store:startEmpty' },
 } as const satisfies Record<string, Record<string, ChannelName>>;
 
 /** How each event appears on `window.attune` (namespace.method → event). */

@@ -5,7 +5,6 @@
  * edge does.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ChannelName, EventName, EventOf, IpcResult } from '../../lib/ipc/contract.ts';
 import { channels } from '../../lib/ipc/contract.ts';
 import { IpcValidationError } from '../../lib/ipc/parse.ts';
@@ -16,7 +15,7 @@ import { probeMedia } from '../media/probe.ts';
 import type { AnalyzeOptions, VisionEngineFactory } from '../pipeline/types.ts';
 import { APP_VERSION } from '../pipeline/version.ts';
 import type { PersonSnapshot } from '../store/analysis-records.ts';
-import { SessionStore } from '../store/session-store.ts';
+import { ProfileStore } from '../store/profile-store.ts';
 import { AppError } from './app-error.ts';
 import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
@@ -29,7 +28,7 @@ export type AnalyzeFn = (
 ) => Promise<{ analysis: Analysis; snapshots: PersonSnapshot[] }>;
 
 export interface AppBackendOptions {
-  /** The user profile's folder; the session store is `sessions.db` inside it. */
+  /** The user profile's folder; the session store is `sessions.db` inside it, its backups in `backups/`. */
   dataDir: string;
   /** 32 bytes; in the app it comes from safeStorage (see main/store/store-key.ts), tests supply their own. */
   dbKey: Buffer;
@@ -59,12 +58,17 @@ export interface AppBackend {
   close(): Promise<void>;
 }
 
-export const STORE_FILE = 'sessions.db';
+const INTERRUPTED = 'Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.';
 
 export function createAppBackend(options: AppBackendOptions): AppBackend {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const store = SessionStore.open(join(options.dataDir, STORE_FILE), options.dbKey);
-  store.sessions.settleInterruptedRuns('Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.');
+  // A damaged store does not stop the start: the backend comes up in the "damaged" state (see store:status).
+  const store = ProfileStore.open(options.dataDir, options.dbKey);
+  if (store.status().state === 'open') {
+    store.sessions.settleInterruptedRuns(INTERRUPTED);
+    // After settling, so a backup never holds a run that looks as if it were still going.
+    store.backUp();
+  }
 
   const runAnalysis: RunJob = async ({ sessionId }, { signal, onProgress }) => {
     const row = store.sessions.get(sessionId);
@@ -107,6 +111,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     invoke: (channel, payload) => invokeChannel(handlers, channel, payload),
     subscribe: (_event, listener) => queue.subscribe(listener),
     recordingFor: (sessionId) => {
+      if (store.status().state !== 'open') return null;
       const row = store.sessions.get(sessionId);
       return row ? { filePath: row.filePath, sizeBytes: row.sizeBytes, mtimeMs: row.mtimeMs } : null;
     },

@@ -3,7 +3,7 @@
  * missing model, moved file) already carry such words; anything else is a fault in Attune, said plainly,
  * with the assurance that matters: nothing was saved and the session can be run again.
  */
-const WORDED_ERRORS = new Set(['MediaError', 'ModelError', 'OutputError', 'AppError']);
+const WORDED_ERRORS = new Set(['MediaError', 'ModelError', 'OutputError', 'AppError', 'StoreUnavailableError']);
 
 export function describeFailure(error: unknown): string {
   if (error instanceof Error && WORDED_ERRORS.has(error.name)) return error.message;

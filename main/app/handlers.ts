@@ -5,7 +5,7 @@
 import { basename, dirname } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf, SessionDetail } from '../../lib/ipc/contract.ts';
 import { mediaUrlFor } from '../../lib/ipc/origins.ts';
-import type { SessionStore } from '../store/session-store.ts';
+import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
@@ -21,7 +21,7 @@ export type ThumbnailExtractor = (
 ) => Promise<Buffer>;
 
 export interface HandlerDeps {
-  store: SessionStore;
+  store: ProfileStore;
   queue: JobQueue;
   version: string;
   modelsReady(): Promise<boolean>;
@@ -137,9 +137,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const row = sessionOrThrow(sessionId);
       const job = queue.activeFor(sessionId);
       const jobCancelled = job ? queue.cancel(job.jobId) : false;
-      const removed = store.deleteSession(sessionId);
-      if (!removed) throw notFound('The session');
-      return { sessionId, fileName: row.fileName, removed, jobCancelled, vacuumed: true, recordingKeptAt: row.filePath };
+      const deleted = store.deleteSession(sessionId);
+      if (!deleted) throw notFound('The session');
+      return {
+        sessionId,
+        fileName: row.fileName,
+        removed: deleted.removed,
+        jobCancelled,
+        vacuumed: true,
+        recordingKeptAt: row.filePath,
+        copiesCleared: deleted.copiesCleared,
+      };
     },
 
     'jobs:list': async () => queue.list(),
@@ -171,6 +179,25 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'media:url': async ({ sessionId }) => {
       const row = sessionOrThrow(sessionId);
       return { url: mediaUrlFor(sessionId), sourceStatus: (await checkedSource(row)).status };
+    },
+
+    'store:status': async () => store.status(),
+
+    'store:backups': async () => store.backups(),
+
+    'store:restore': async ({ backupId }) => {
+      // An analysis writes into the open library; swapping the file under it would lose or misplace its result.
+      if (queue.list().length > 0) {
+        throw new AppError('conflict', 'Wait until the analyses have finished, or cancel them, then restore the backup.');
+      }
+      if (!store.backups().some((backup) => backup.id === backupId)) throw notFound('That backup');
+      return store.restore(backupId);
+    },
+
+    'store:startEmpty': async () => {
+      if (store.status().state !== 'damaged') throw new AppError('conflict', 'Your session library is open; there is nothing to replace.');
+      store.startEmpty();
+      return store.status();
     },
   };
 }

@@ -20,6 +20,23 @@ export class SessionStore {
   }
 
   /**
+   * Removes every listed session that is in the store (ids of sessions deleted earlier, which a restored
+   * backup may still hold), compacting once. Returns how many were removed.
+   */
+  removeSessions(ids: readonly string[]): number {
+    const remove = this.db.prepare('DELETE FROM sessions WHERE id = ?');
+    const removed = this.db.transaction(() => ids.reduce((n, id) => n + remove.run(id).changes, 0))();
+    if (removed > 0) this.compact();
+    return removed;
+  }
+
+  /** Folds the write-ahead log into the database file, so a copy of that one file is the whole store. */
+  checkpoint(): void {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) throw new Error('The session store is busy; its write-ahead log could not be folded in.');
+  }
+
+  /**
    * Removes the session and everything derived from it in one transaction, then vacuums and truncates the
    * write-ahead log so no page of it survives in the store's files (secure_delete zeroes freed pages).
    * Returns how many rows each table lost; null if there was no such session.

@@ -1,19 +1,25 @@
-/** The window: a navigation bar and the current screen. Jobs are tracked here so every screen sees them. */
+/**
+ * The window: a navigation bar and the current screen. Jobs are tracked here so every screen sees them.
+ * If the session library could not be opened at this start, only the screen that says so is shown.
+ */
 import { useEffect, useState } from 'react';
-import type { AppInfo, AttuneApi } from '../../lib/ipc/contract.ts';
+import type { AppInfo, AttuneApi, StoreStatus } from '../../lib/ipc/contract.ts';
 import { activeJobCount } from '../state/jobs.ts';
 import type { Route } from '../state/navigation.ts';
+import { BackupsScreen } from '../screens/BackupsScreen.tsx';
 import { ImportScreen } from '../screens/ImportScreen.tsx';
 import { LibraryScreen } from '../screens/LibraryScreen.tsx';
 import { ProgressScreen } from '../screens/ProgressScreen.tsx';
 import { ReviewScreen } from '../screens/ReviewScreen.tsx';
 import { RolesScreen } from '../screens/RolesScreen.tsx';
+import { StoreDamagedScreen } from '../screens/StoreDamagedScreen.tsx';
 import { ApiContext } from './api-context.ts';
 import { useJobs } from './use-jobs.ts';
 
 export function App({ api }: { api: AttuneApi }) {
   const [route, navigate] = useState<Route>({ screen: 'library' });
   const [info, setInfo] = useState<AppInfo | null>(null);
+  const [store, setStore] = useState<StoreStatus | null>(null);
   const jobs = useJobs(api);
   const active = activeJobCount(jobs);
 
@@ -23,6 +29,11 @@ export function App({ api }: { api: AttuneApi }) {
       .info()
       .then((value) => live && setInfo(value))
       .catch(() => undefined); // Without it the import screen simply does not warn about models.
+    api.store
+      .status()
+      .then((value) => live && setStore(value))
+      // Without an answer, assume the library opened: its own screen then shows any error in words.
+      .catch(() => live && setStore({ state: 'open', backupProblem: null }));
     return () => {
       live = false;
     };
@@ -31,7 +42,26 @@ export function App({ api }: { api: AttuneApi }) {
   // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
   useEffect(() => {
     document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route]);
+  }, [route, store?.state]);
+
+  if (store?.state === 'damaged') {
+    return (
+      <ApiContext value={api}>
+        <header className="app-bar">
+          <span className="app-name">Attune</span>
+        </header>
+        <main>
+          <StoreDamagedScreen
+            message={store.message}
+            onOpen={(status) => {
+              setStore(status);
+              navigate({ screen: 'library' });
+            }}
+          />
+        </main>
+      </ApiContext>
+    );
+  }
 
   const tab = (target: Route, label: string, current: boolean) => (
     <button type="button" className="nav-tab" aria-current={current ? 'page' : undefined} onClick={() => navigate(target)}>
@@ -47,16 +77,24 @@ export function App({ api }: { api: AttuneApi }) {
           {tab({ screen: 'library' }, 'Sessions', route.screen === 'library')}
           {tab({ screen: 'import' }, 'Import a recording', route.screen === 'import')}
           {tab({ screen: 'progress' }, active > 0 ? `Analyses (${active} in progress)` : 'Analyses', route.screen === 'progress')}
+          {tab({ screen: 'backups' }, 'Backups', route.screen === 'backups')}
         </nav>
       </header>
       <main>
-        {route.screen === 'library' && <LibraryScreen jobs={jobs} navigate={navigate} />}
-        {route.screen === 'import' && (
-          <ImportScreen key={route.sessionId ?? 'new'} sessionId={route.sessionId} modelsReady={info?.modelsReady ?? true} navigate={navigate} />
+        {store === null ? (
+          <p aria-live="polite">Opening your session library…</p>
+        ) : (
+          <>
+            {route.screen === 'library' && <LibraryScreen jobs={jobs} navigate={navigate} />}
+            {route.screen === 'import' && (
+              <ImportScreen key={route.sessionId ?? 'new'} sessionId={route.sessionId} modelsReady={info?.modelsReady ?? true} navigate={navigate} />
+            )}
+            {route.screen === 'progress' && <ProgressScreen jobs={jobs} navigate={navigate} />}
+            {route.screen === 'roles' && <RolesScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
+            {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
+            {route.screen === 'backups' && <BackupsScreen backupProblem={store.backupProblem} navigate={navigate} />}
+          </>
         )}
-        {route.screen === 'progress' && <ProgressScreen jobs={jobs} navigate={navigate} />}
-        {route.screen === 'roles' && <RolesScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
-        {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
       </main>
     </ApiContext>
   );

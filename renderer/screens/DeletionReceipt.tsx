@@ -18,6 +18,7 @@ export function DeletionReceipt({ report, onDismiss }: { report: DeletionReport;
         <li>{count(removed.markers, 'marker', 'markers')}</li>
         {report.jobCancelled && <li>The analysis that was still running was stopped first.</li>}
         {report.vacuumed && <li>The database was compacted so no trace of the session remains in it.</li>}
+        {report.copiesCleared > 0 && <li>It was also removed from {count(report.copiesCleared, 'backup', 'backups')} Attune keeps.</li>}
       </ul>
       <p>Your recording was not touched; it is still at {report.recordingKeptAt}.</p>
       <button type="button" onClick={onDismiss}>

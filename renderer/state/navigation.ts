@@ -4,6 +4,7 @@ export type Route =
   | { screen: 'import'; sessionId?: string }
   | { screen: 'progress' }
   | { screen: 'roles'; sessionId: string }
-  | { screen: 'review'; sessionId: string };
+  | { screen: 'review'; sessionId: string }
+  | { screen: 'backups' };
 
 export type Navigate = (route: Route) => void;

@@ -23,6 +23,10 @@ const valid: Record<ChannelName, unknown> = {
   'people:assignRole': { sessionId: ID, personId: 'p1', role: 'client' },
   'people:thumbnail': { sessionId: ID, personId: 'p1' },
   'media:url': { sessionId: ID },
+  'store:status': undefined,
+  'store:backups': undefined,
+  'store:restore': { backupId: '2026-12-04T20-46-25-123Z' },
+  'store:startEmpty': undefined,
 };
 
 test('every channel accepts its well-formed request', () => {
@@ -54,6 +58,8 @@ const bad: [ChannelName, unknown, RegExp][] = [
   ['people:assignRole', { sessionId: ID, personId: 'p1', role: 'patient' }, /one of client, therapist, unknown/],
   ['jobs:cancel', { jobId: '' }, /expected an id/],
   ['library:list', { all: true }, /no payload/],
+  ['store:restore', { backupId: '../sessions.db' }, /backupId: expected an id/],
+  ['store:restore', {}, /backupId: expected an id/],
 ];
 
 test('malformed requests are refused with a message that names the field', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { DeletionReport, JobView, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { BackupInfo, DeletionReport, JobView, SessionSummary } from '../../lib/ipc/contract.ts';
+import { backupsReducer, initialBackups, restorable } from '../../renderer/state/backups.ts';
 import { activeJobCount, jobsReducer, orderedJobs, type JobsState } from '../../renderer/state/jobs.ts';
 import { initialLibrary, libraryReducer } from '../../renderer/state/library.ts';
 import { initialReview, reviewReducer } from '../../renderer/state/review.ts';
@@ -61,4 +62,18 @@ test('panning moves the window but stays inside the session', () => {
   assert.deepEqual(state.view, { startSec: 12.5, endSec: 37.5 });
   state = reviewReducer(state, { type: 'pan', fraction: -5 });
   assert.equal(state.view.startSec, 0);
+});
+
+test('restoring a backup asks first; a refusal clears the question and keeps the message', () => {
+  const backup: BackupInfo = { id: '2026-12-04T20-46-25-123Z', createdAt: '2026-12-04T20:46:25.123Z', sessionCount: 2, sizeBytes: 8192, pinned: false };
+  let state = backupsReducer(initialBackups, { type: 'listed', backups: [backup, { ...backup, id: 'b', sessionCount: null }] });
+  assert.deepEqual(state.backups?.map(restorable), [true, false], 'a backup that cannot be read cannot be restored');
+  state = backupsReducer(state, { type: 'askRestore', backup });
+  assert.equal(state.confirming, backup);
+  state = backupsReducer(state, { type: 'restoring' });
+  state = backupsReducer(state, { type: 'failed', message: 'That backup could not be read either, so nothing was changed.' });
+  assert.deepEqual({ confirming: state.confirming, restoring: state.restoring }, { confirming: null, restoring: false });
+  assert.match(state.error ?? '', /nothing was changed/);
+  state = backupsReducer(backupsReducer(state, { type: 'askRestore', backup }), { type: 'restored' });
+  assert.deepEqual({ confirming: state.confirming, restoring: state.restoring, error: state.error }, { confirming: null, restoring: false, error: null });
 });

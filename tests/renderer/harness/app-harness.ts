@@ -74,13 +74,14 @@ async function answer(route: Route, handler: (request: Request) => Promise<Respo
   await route.fulfill({ status: response.status, headers, body });
 }
 
-export async function startAppHarness(): Promise<AppHarness> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'attune-renderer-data-'));
+/** `profile`: an existing Attune data folder and its key (the caller removes it); by default a fresh one. */
+export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer }): Promise<AppHarness> {
+  const dataDir = profile?.dataDir ?? mkdtempSync(join(tmpdir(), 'attune-renderer-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'attune-renderer-profile-'));
   let nextPick: string | null = null;
   const backend = createAppBackend({
     dataDir,
-    dbKey: randomBytes(32),
+    dbKey: profile?.dbKey ?? randomBytes(32),
     modelsDir: MODELS_DIR,
     analyze: analyzeFile,
     pickRecording: async () => nextPick,
@@ -143,7 +144,7 @@ export async function startAppHarness(): Promise<AppHarness> {
       unsubscribe();
       await context.close();
       await backend.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!profile) rmSync(dataDir, { recursive: true, force: true });
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
