@@ -22,10 +22,11 @@ export function* markersCsv(analysis: Analysis): Generator<string> {
   yield row(HEADER);
   const label = personLabeller(analysis);
   for (const marker of analysis.markers) {
-    const text = markerText(marker, label.marker(marker).label);
+    const owner = label.marker(marker).label;
+    const text = markerText(marker, owner);
     yield row([
       textField(marker.id),
-      textField(label.marker(marker).label),
+      textField(owner),
       textField(marker.personId ?? ''),
       numberField(marker.startSec, 3),
       numberField(marker.endSec, 3),

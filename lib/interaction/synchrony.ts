@@ -51,17 +51,17 @@ export function headMovementSynchrony(faces: readonly FaceTrack[], durationSec: 
   const step = stepOf(first.t);
   if (step === null) return null;
   const samples = Math.floor(durationSec / step) + 1;
+  const windowSamples = Math.round(SYNCHRONY.windowSec / step);
+  // Shuffling needs segments to shuffle: fewer than four windows' worth gives too few distinct surrogates.
+  if (samples < 4 * windowSamples) return null;
   const a = onRegularGrid(first.t, headMovement(first), step, samples);
   const b = onRegularGrid(second.t, headMovement(second), step, samples);
-  const windowSamples = Math.round(SYNCHRONY.windowSec / step);
   const options: LaggedWindowOptions = {
     windowSamples,
     stepSamples: Math.max(1, Math.round(SYNCHRONY.stepSec / step)),
     maxLagSamples: Math.round(SYNCHRONY.maxLagSec / step),
     minPairs: Math.ceil(SYNCHRONY.minPresent * windowSamples),
   };
-  // Shuffling needs segments to shuffle: fewer than four windows' worth gives too few distinct surrogates.
-  if (samples < 4 * windowSamples) return null;
   const chance = surrogateChance(a, b, options, SYNCHRONY.surrogates, SYNCHRONY.seed);
   if (!chance) return null;
   const windows = windowedLaggedSynchrony(a, b, options);

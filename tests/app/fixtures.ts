@@ -1,7 +1,8 @@
 /** Test material for the app's main-process tests: store keys, a known analysis, copies of real recordings. */
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
 import { video } from '../helpers/paths.ts';
@@ -70,4 +71,22 @@ export function plaintextIn(dir: string, text: string): string[] {
 
 export function fileBytes(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
+}
+
+/**
+ * Every byte of a store file once decrypted (a copy rekeyed to no key, in `scratchDir`, removed after),
+ * free pages included: what someone holding the key could read from it.
+ */
+export function decryptedBytes(file: string, key: Buffer, scratchDir: string): Buffer {
+  const copy = join(scratchDir, `decrypted-${randomBytes(6).toString('hex')}.sqlite`);
+  copyFileSync(file, copy);
+  const db = new Database(copy);
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+  db.pragma('journal_mode = DELETE');
+  db.pragma("rekey = ''");
+  db.close();
+  const bytes = readFileSync(copy);
+  rmSync(copy);
+  return bytes;
 }

@@ -16,7 +16,7 @@ import { backupFiles, BACKUPS_KEPT, sessionCountOf } from '../../main/store/back
 import { StoreKeyError } from '../../main/store/database.ts';
 import { ProfileStore } from '../../main/store/profile-store.ts';
 import { MODELS_DIR, scratch } from '../helpers/paths.ts';
-import { KNOWN_SNAPSHOTS, knownAnalysis, SECRET_SUMMARY, testKey } from './fixtures.ts';
+import { decryptedBytes, KNOWN_SNAPSHOTS, knownAnalysis, SECRET_SUMMARY, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('store-damage');
 after(() => scratchDir.remove());
@@ -305,20 +305,6 @@ test('a deleted session is removed from the backups and a restore never brings i
   assert.match(log, new RegExp(`^\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z ${ids[0]}\\n$`), 'the log holds only a time and the random id');
 });
 
-/** Every byte of a decrypted copy of a store file (rekeyed to no key), free pages included. */
-function decrypted(file: string, key: Buffer): Buffer {
-  const copy = join(scratchDir.dir, `decrypted-${n++}.db`);
-  copyFileSync(file, copy);
-  const db = new Database(copy);
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
-  db.pragma('journal_mode = DELETE');
-  db.pragma("rekey = ''");
-  db.close();
-  const bytes = readFileSync(copy);
-  rmSync(copy);
-  return bytes;
-}
 
 test('a deleted session leaves no trace in the decrypted backups either', async () => {
   const dataDir = freshProfile();
@@ -334,7 +320,7 @@ test('a deleted session leaves no trace in the decrypted backups either', async 
   addSessions(dataDir, key, 1);
   await start(dataDir, key).close();
   const backups = () => backupFiles(join(dataDir, 'backups'));
-  assert.ok(decrypted(backups()[0]!.file, key).includes(Buffer.from(phrase)), 'the backup held it (so the check below can see it)');
+  assert.ok(decryptedBytes(backups()[0]!.file, key, scratchDir.dir).includes(Buffer.from(phrase)), 'the backup held it (so the check below can see it)');
 
   const backend = start(dataDir, key);
   try {
@@ -344,7 +330,7 @@ test('a deleted session leaves no trace in the decrypted backups either', async 
   }
   assert.equal(backups().length, 2, 'the one from before and the one from the start that deleted it');
   for (const backup of backups()) {
-    const bytes = decrypted(backup.file, key);
+    const bytes = decryptedBytes(backup.file, key, scratchDir.dir);
     assert.ok(!bytes.includes(Buffer.from(phrase)), `no marker summary in ${backup.id}`);
     assert.ok(!bytes.includes(Buffer.from('Omega intake')), `no file name in ${backup.id}`);
     assert.equal(sessionCountOf(backup.file, key), 1);

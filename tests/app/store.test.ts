@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { openEncryptedDatabase, StoreKeyError } from '../../main/store/database.ts';
 import { SCHEMA_VERSION } from '../../main/store/migrations.ts';
 import { SessionStore } from '../../main/store/session-store.ts';
 import type { NewSession } from '../../main/store/session-records.ts';
 import { REPO, scratch } from '../helpers/paths.ts';
-import { fileBytes, KNOWN_SNAPSHOTS, knownAnalysis, plaintextIn, SECRET_SUMMARY, testKey } from './fixtures.ts';
+import { decryptedBytes, fileBytes, KNOWN_SNAPSHOTS, knownAnalysis, plaintextIn, SECRET_SUMMARY, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('store');
 after(() => scratchDir.remove());
@@ -153,28 +152,16 @@ test('deleting a session removes every derived row, reports the counts, and leav
   assert.deepEqual(store.sessions.list().map((s) => s.id), [other], 'other sessions are untouched');
   assert.equal(store.deleteSession(id), null, 'deleting twice reports nothing to delete');
   store.close();
-  assert.ok(!decryptedPages(dir, key).includes(SECRET_SUMMARY), 'not even in a freed page of the decrypted file');
+  assert.ok(!decryptedBytes(join(dir, 'sessions.db'), key, dir).includes(SECRET_SUMMARY), 'not even in a freed page of the decrypted file');
 });
 
 test('before deletion the decrypted pages do hold the summary (so the check above can see it)', () => {
   const dir = freshDir();
   const key = testKey();
   populated(dir, key).store.close();
-  assert.ok(decryptedPages(dir, key).includes(SECRET_SUMMARY));
+  assert.ok(decryptedBytes(join(dir, 'sessions.db'), key, dir).includes(SECRET_SUMMARY));
 });
 
-/** Decrypts a copy of the store in place (rekey to no key) and returns every byte of it, free pages included. */
-function decryptedPages(dir: string, key: Buffer): Buffer {
-  const copy = join(dir, 'decrypted-copy.sqlite');
-  copyFileSync(join(dir, 'sessions.db'), copy);
-  const db = new Database(copy);
-  db.pragma("cipher = 'sqlcipher'");
-  db.pragma(`key = "x'${key.toString('hex')}'"`);
-  db.pragma('journal_mode = DELETE');
-  db.pragma("rekey = ''");
-  db.close();
-  return readFileSync(copy);
-}
 
 test('the schema is versioned and a store from a newer Attune is refused, not altered', () => {
   const dir = freshDir();
