@@ -85,6 +85,23 @@ export interface Marker {
   summary: string;
   cues: Cue[];
   missedBecause?: string[];
+  /** Extension: for each role-based reason in missedBecause, what the therapist was doing, when. */
+  missedEvidence?: MissedEvidence[];
+}
+
+export interface MissedEvidence {
+  reason: 'therapist-speaking' | 'therapist-looking-away' | 'no-response';
+  startSec: number;
+  endSec: number;
+  /** The evidence in plain words. */
+  text: string;
+}
+
+export interface Person {
+  id: string;
+  role: Role;
+  /** Extension: a voice heard with no face in view (speaker attribution's off-camera speaker). */
+  offCamera?: boolean;
 }
 
 export interface Analysis {
@@ -99,7 +116,7 @@ export interface Analysis {
     /** Extension: plain-language notes on what could not be analysed (no face found, no sound…). */
     notes?: string[];
   };
-  people: { id: string; role: Role }[];
+  people: Person[];
   tracks: {
     face: FaceTrack[];
     voice: VoiceTrack[];

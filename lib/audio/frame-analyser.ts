@@ -1,7 +1,8 @@
 /**
  * The streaming audio analyser: takes 16 kHz mono chunks of any size and produces one frame every
  * 10 ms with loudness (dBFS), F0 (Hz, NaN when unvoiced) and, for unvoiced frames, spectral flatness;
- * speech activity is decided over all frames at the end.
+ * speech activity is decided over all frames at the end. Voiced frames also add to a half-second voice
+ * print (voice-print.ts).
  *
  * Frame i stands for media time t0 + i·10 ms, where t0 is the first chunk's t0: the time of the frame's
  * centre. Its loudness (25 ms) and spectrum (32 ms) windows are centred there; its pitch window (42 ms)
@@ -24,6 +25,7 @@ import {
   speechSegments,
 } from './speech-activity.ts';
 import { AmplitudeSpectrum } from './spectrum.ts';
+import { VoicePrintAccumulator, type VoicePrints } from './voice-print.ts';
 import { YinPitchTracker } from './yin.ts';
 
 export const HOP_SAMPLES = 160;
@@ -62,6 +64,8 @@ export interface AudioAnalysis {
   loudnessDb: Float32Array;
   speech: Uint8Array;
   segments: SpeechSegment[];
+  /** Per half second, the MFCCs of the voiced frames: what tells one voice from another. */
+  voicePrints: VoicePrints;
 }
 
 export class AudioFrameAnalyser {
@@ -76,6 +80,7 @@ export class AudioFrameAnalyser {
   private readonly loudness = new GrowableFloat32();
   private readonly f0 = new GrowableFloat32();
   private readonly flatness = new GrowableFloat32();
+  private readonly prints = new VoicePrintAccumulator(AUDIO_SAMPLE_RATE / 2, SPECTRUM_SIZE);
   private t0: number | null = null;
   private samplesIn = 0;
   private finished = false;
@@ -142,6 +147,7 @@ export class AudioFrameAnalyser {
       loudnessDb: levelDb,
       speech,
       segments: speechSegments(runs, t0, HOP_SEC, durationSec),
+      voicePrints: this.prints.finish(t0 + durationSec),
     };
   }
 
@@ -190,12 +196,14 @@ export class AudioFrameAnalyser {
       this.at16k.offsetOf(fineStart),
     );
     this.f0.push(pitch.f0Hz);
-    // Flatness only decides about unvoiced frames (is this a consonant or broadband noise?), so voiced
-    // frames skip the spectrum.
+    const spectrum = this.spectrum.compute(this.at8k.raw, this.at8k.offsetOf(spectrumStart));
+    // Flatness only decides about unvoiced frames (is this a consonant or broadband noise?); the voice
+    // print only describes voiced ones (vowels carry who is speaking).
     if (Number.isNaN(pitch.f0Hz)) {
-      this.flatness.push(spectralFlatness(this.spectrum.compute(this.at8k.raw, this.at8k.offsetOf(spectrumStart))));
+      this.flatness.push(spectralFlatness(spectrum));
     } else {
       this.flatness.push(Number.NaN);
+      this.prints.add((this.t0 ?? 0) + (this.frameCount - 1) * HOP_SEC, spectrum);
     }
   }
 }

@@ -21,6 +21,6 @@ export type AudioWorkerApi = {
 /** The column buffers of a finished analysis, moved rather than copied back to the caller. */
 export function analysisTransferables(result: unknown): ArrayBuffer[] {
   if (typeof result !== 'object' || result === null || !('loudnessDb' in result)) return [];
-  const { f0Hz, loudnessDb, speech } = result as AudioAnalysis;
-  return [f0Hz.buffer, loudnessDb.buffer, speech.buffer] as ArrayBuffer[];
+  const { f0Hz, loudnessDb, speech, voicePrints } = result as AudioAnalysis;
+  return [f0Hz.buffer, loudnessDb.buffer, speech.buffer, voicePrints.mfccMean.buffer, voicePrints.voicedFrames.buffer] as ArrayBuffer[];
 }

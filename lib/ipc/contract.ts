@@ -82,6 +82,8 @@ export interface Person {
   id: string;
   role: Role;
   hasThumbnail: boolean;
+  /** A voice heard with no face in view: it has no thumbnail to show. */
+  offCamera: boolean;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

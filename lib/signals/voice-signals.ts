@@ -2,6 +2,23 @@
 import type { VoiceTrack } from '../analysis/types.ts';
 import type { DerivedSignal } from './signal.ts';
 
+/**
+ * Another person's turns, shown under the selected person's rows so who spoke when sits beside their
+ * shifts: `who` is the words for that person (Therapist, Voice off camera, Person 2).
+ */
+export function turnSignal(track: VoiceTrack, who: string): DerivedSignal {
+  return {
+    key: `turns:${track.personId ?? 'unattributed'}`,
+    label: `${who} speaking`,
+    how: `Shaded where ${who.toLowerCase()} is speaking: Attune tells speakers apart by whose mouth moves with the speech and by the sound of each voice.`,
+    unit: '',
+    t: track.t,
+    values: track.speech,
+    range: [0, 1],
+    draw: 'band',
+  };
+}
+
 export function voiceSignals(track: VoiceTrack): DerivedSignal[] {
   return [
     {
@@ -27,7 +44,7 @@ export function voiceSignals(track: VoiceTrack): DerivedSignal[] {
     {
       key: 'speech',
       label: 'Speech',
-      how: 'Shaded where someone is speaking, blank during silence.',
+      how: 'Shaded where this person is speaking (anyone, while speakers are not yet told apart), blank otherwise.',
       unit: '',
       t: track.t,
       values: track.speech,

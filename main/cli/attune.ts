@@ -16,11 +16,15 @@ import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
 import { checkOutputDir, OutputError } from '../files/atomic-write.ts';
 import { writeAnalysisAtomically } from '../pipeline/write-analysis.ts';
 import { playerTime } from '../../lib/time/clock.ts';
+import type { Analysis, Role } from '../../lib/analysis/types.ts';
+import { applyRoles, bothNamed, ROLES_MISSING_NOTE } from '../../lib/interaction/apply-roles.ts';
 import { progressLine } from './progress-line.ts';
 
 const USAGE = `Usage:
-  attune analyze <recording> [--out <folder>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
+  attune analyze <recording> [--out <folder>] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
       Analyses a session recording on this computer and writes <folder>/analysis.json (default folder: ./out).
+      --client / --therapist name the people by id (p1, p2… faces in the order first seen, v1 a voice
+      off camera); markers are then the client's, with what the therapist was doing as the reasons.
   attune export <analysis.json | folder> --format <format> [--out <file>] [--quiet]
       Writes the analysis for other tools; <format> is one of: eaf (ELAN), csv (per frame, OpenFace-style
       columns), markers-csv, vtt (captions for any video player), html or pdf (the session report).
@@ -61,12 +65,15 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
       'max-side': { type: 'string' },
       workers: { type: 'string' },
       models: { type: 'string' },
+      client: { type: 'string' },
+      therapist: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
   installNetworkGuard();
   const [input, ...extra] = positionals;
   if (!input || extra.length > 0) throw new UsageError('attune analyze takes exactly one recording.');
+  const named = roleArguments(values.client, values.therapist);
   const outDir = resolve(values.out);
   await checkOutputDir(outDir);
   const visionFps = positiveNumber(values.fps, '--fps');
@@ -95,16 +102,43 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
     },
   });
   if (live) process.stderr.write('\n');
-  const path = await writeAnalysisAtomically(result.analysis, outDir);
+  const { analysis, unknown } = withNamedRoles(result.analysis, named);
+  const path = await writeAnalysisAtomically(analysis, outDir);
+  for (const [flag, id] of unknown) {
+    process.stderr.write(`Note: ${flag} ${id}: no such person in this recording (found ${analysis.people.map((p) => p.id).join(', ') || 'no one'}), so it was not applied.\n`);
+  }
   if (!values.quiet) {
-    for (const note of result.analysis.analysis.notes ?? []) process.stderr.write(`Note: ${note}\n`);
-    const { markers, source } = result.analysis;
+    for (const note of analysis.analysis.notes ?? []) process.stderr.write(`Note: ${note}\n`);
+    const { markers, source } = analysis;
     const took = (performance.now() - started) / 1000;
     process.stderr.write(
       `Analysed ${basename(input)} (${playerTime(source.durationSec)}) in ${playerTime(took)}: ` +
-        `${result.analysis.people.length} face(s), ${markers.length} marker(s). Saved ${path}\n`,
+        `${analysis.people.length} person(s), ${markers.length} marker(s). Saved ${path}\n`,
     );
   }
+}
+
+/** `--client p1 --therapist p2`: person ids as the analysis names them (p1, p2… for faces, v1 for a voice off camera). */
+function roleArguments(client: string | undefined, therapist: string | undefined): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  for (const [flag, id, role] of [['--client', client, 'client'], ['--therapist', therapist, 'therapist']] as const) {
+    if (id === undefined) continue;
+    if (!/^[pv]\d+$/.test(id)) throw new UsageError(`${flag} takes a person id such as p1, p2 or v1 (a voice off camera), not "${id}".`);
+    roles.set(id, role);
+  }
+  if (client !== undefined && client === therapist) throw new UsageError('--client and --therapist must be two different people.');
+  return roles;
+}
+
+/** Roles applied for the people that exist; the flags naming no one are returned so the user is told. */
+function withNamedRoles(analysis: Analysis, named: Map<string, Role>): { analysis: Analysis; unknown: [string, string][] } {
+  const ids = new Set(analysis.people.map((p) => p.id));
+  const known = new Map([...named].filter(([id]) => ids.has(id)));
+  const unknown = [...named].filter(([id]) => !ids.has(id)).map(([id, role]): [string, string] => [`--${role}`, id]);
+  const applied = applyRoles(analysis, known);
+  if (bothNamed(known)) return { analysis: applied, unknown };
+  const notes = [...(applied.analysis.notes ?? []), ROLES_MISSING_NOTE];
+  return { analysis: { ...applied, analysis: { ...applied.analysis, notes } }, unknown };
 }
 
 async function exportCommand(args: string[]): Promise<void> {

@@ -5,6 +5,8 @@
 import { basename } from 'node:path';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
+import { attributeSpeakers, OFF_CAMERA_ID } from '../../lib/interaction/speaker-attribution.ts';
+import { splitVoice } from '../../lib/interaction/voice-split.ts';
 import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
 import { decodeAudio } from '../media/decode-audio.ts';
@@ -132,7 +134,13 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
   // A container may understate its length (a spliced MPEG-TS says how long its first part is); what was read counts.
   const durationSec = Math.max(media.durationSec, readSec);
   const faceTracks = faces?.tracks ?? [];
-  const voiceTracks = audio ? [audio.voice] : [];
+  // Who spoke when: the room's voice split per person in view (and one off camera) where it can be told.
+  const attribution = audio && faceTracks.length > 0 ? attributeSpeakers(audio.voice, audio.voicePrints, faceTracks, durationSec) : null;
+  const voiceTracks = audio
+    ? attribution
+      ? splitVoice(audio.voice, attribution, [...faceTracks.map((t) => t.personId), OFF_CAMERA_ID])
+      : [audio.voice]
+    : [];
   const speechFound = (audio?.speech.length ?? 0) > 0;
   const notes: string[] = [];
   if (!media.video) notes.push('The recording has no video, so only the voice was analysed.');
@@ -166,7 +174,10 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       settings,
       notes,
     },
-    people: faceTracks.map((track) => ({ id: track.personId, role: 'unknown' as const })),
+    people: [
+      ...faceTracks.map((track) => ({ id: track.personId, role: 'unknown' as const })),
+      ...(voiceTracks.some((t) => t.personId === OFF_CAMERA_ID) ? [{ id: OFF_CAMERA_ID, role: 'unknown' as const, offCamera: true }] : []),
+    ],
     tracks: {
       face: faceTracks,
       voice: voiceTracks,

@@ -1,5 +1,6 @@
 /** The seams between the pipeline's stages, so each stage can be built and tested on its own. */
 import type { SpeechSegment, VoiceTrack } from '../../lib/analysis/types.ts';
+import type { VoicePrints } from '../../lib/audio/voice-print.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import type { FrameFaces } from '../../lib/vision/types.ts';
 import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
@@ -33,8 +34,10 @@ export interface VisionEngineOptions {
 export type VisionEngineFactory = (options: VisionEngineOptions) => Promise<VisionEngine>;
 
 export interface AudioResult {
+  /** The room's voice, everyone's speech together (personId null). */
   voice: VoiceTrack;
   speech: SpeechSegment[];
+  voicePrints: VoicePrints;
 }
 
 export interface AnalyzeOptions {

@@ -2,6 +2,8 @@
  * Analysis results: the analysis.json document (tracks, settings, source), its markers as rows, and the
  * people found in it with the roles the therapist assigned and where to take their thumbnail from.
  */
+import { applyRoles } from '../../lib/interaction/apply-roles.ts';
+import { OFF_CAMERA_ID } from '../../lib/interaction/speaker-attribution.ts';
 import type { Analysis, Marker, Role } from '../../lib/analysis/types.ts';
 import type { Person } from '../../lib/ipc/contract.ts';
 import type { Db } from './database.ts';
@@ -77,8 +79,10 @@ export class AnalysisRecords {
     const markers = (
       this.db.prepare('SELECT document FROM markers WHERE session_id = ? ORDER BY ordinal').pluck().all(sessionId) as string[]
     ).map((json) => JSON.parse(json) as Marker);
-    const people = this.people(sessionId).map(({ id, role }) => ({ id, role }));
-    return { ...(JSON.parse(document) as StoredDocument), people, markers };
+    const rows = this.people(sessionId);
+    const people = rows.map(({ id, offCamera }) => ({ id, role: 'unknown' as const, ...(offCamera ? { offCamera } : {}) }));
+    // Stored as fusion found them, for everyone; shown with the roles as they are now (lib/interaction/apply-roles.ts).
+    return applyRoles({ ...(JSON.parse(document) as StoredDocument), people, markers }, new Map(rows.map((p) => [p.id, p.role])));
   }
 
   notes(sessionId: string): string[] {
@@ -93,7 +97,7 @@ export class AnalysisRecords {
          FROM people WHERE session_id = ? ORDER BY person_id`,
       )
       .all(sessionId) as PersonRow[];
-    return rows.map((row) => ({ id: row.personId, role: row.role, hasThumbnail: row.hasThumbnail === 1 }));
+    return rows.map((row) => ({ id: row.personId, role: row.role, hasThumbnail: row.hasThumbnail === 1, offCamera: row.personId === OFF_CAMERA_ID }));
   }
 
   /** False when the session has no such person. */

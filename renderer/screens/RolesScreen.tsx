@@ -97,6 +97,7 @@ function PersonCard({ sessionId, person, number, onAssign }: CardProps) {
   // Always asked for: `hasThumbnail` only says whether main has one cached; it cuts one from the
   // recording on the first request.
   useEffect(() => {
+    if (person.offCamera) return;
     let live = true;
     api.people
       .thumbnail({ sessionId, personId: person.id })
@@ -105,16 +106,16 @@ function PersonCard({ sessionId, person, number, onAssign }: CardProps) {
     return () => {
       live = false;
     };
-  }, [api, sessionId, person.id]);
+  }, [api, sessionId, person.id, person.offCamera]);
 
   const legendId = `person-${person.id}`;
   return (
     <li className="card person" data-person-id={person.id}>
       <div className="thumb">
-        {thumbnail ? <img src={thumbnail} alt={`Face of person ${number}`} /> : <span aria-hidden="true">?</span>}
+        {thumbnail ? <img src={thumbnail} alt={`Face of person ${number}`} /> : <span aria-hidden="true">{person.offCamera ? '🔊' : '?'}</span>}
       </div>
       <fieldset aria-labelledby={legendId}>
-        <legend id={legendId}>Person {number}</legend>
+        <legend id={legendId}>{person.offCamera ? 'Voice off camera (heard, never in view)' : `Person ${number}`}</legend>
         {ROLES.map((role) => (
           <div className="check" key={role}>
             <input

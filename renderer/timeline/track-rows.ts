@@ -7,7 +7,8 @@ import { faceSignals } from '../../lib/signals/face-signals.ts';
 import { interactionSignals } from '../../lib/signals/interaction-signals.ts';
 import { buildPyramid, valueRange, type SeriesPyramid } from './series-pyramid.ts';
 import type { DerivedSignal } from '../../lib/signals/signal.ts';
-import { voiceSignals } from '../../lib/signals/voice-signals.ts';
+import { turnSignal, voiceSignals } from '../../lib/signals/voice-signals.ts';
+import { personWords } from '../../lib/analysis/marker-words.ts';
 
 export interface TrackRow {
   readonly group: 'face' | 'voice' | 'interaction';
@@ -46,15 +47,25 @@ function row(group: TrackRow['group'], signal: DerivedSignal): TrackRow {
 
 /**
  * Face rows for `personId` (if their face was tracked) and voice rows for their voice — or for the
- * recording's unattributed voice track while speakers are not told apart — then the rows of the pair
- * they are part of (synchrony), which older analyses do not have.
+ * recording's unattributed voice track while speakers are not told apart — then a turn lane for each
+ * other speaker, then the rows of the pair they are part of (synchrony). Older analyses have neither.
  */
+function speakerWords(analysis: Analysis, id: string): string {
+  const index = analysis.people.findIndex((p) => p.id === id);
+  const person = analysis.people[index];
+  if (person?.offCamera && person.role === 'unknown') return 'Voice off camera';
+  return personWords(person?.role, index + 1);
+}
+
 export function trackRows(analysis: Analysis, personId: string | null): TrackRow[] {
   const face = analysis.tracks.face.find((t) => t.personId === personId);
   const voice = analysis.tracks.voice.find((t) => t.personId === personId) ?? analysis.tracks.voice.find((t) => t.personId === null);
   return [
     ...(face ? faceSignals(face).map((s) => row('face', s)) : []),
     ...(voice ? voiceSignals(voice).map((s) => row('voice', s)) : []),
+    ...analysis.tracks.voice
+      .filter((other) => other !== voice && other.personId !== null)
+      .map((other) => row('voice', turnSignal(other, speakerWords(analysis, other.personId!)))),
     ...(analysis.tracks.interaction ?? [])
       .filter((track) => personId === null || track.personIds.includes(personId))
       .flatMap((track) => interactionSignals(track).map((s) => row('interaction', s))),

@@ -166,5 +166,7 @@ test('an error from the audio source rejects with that error and ends the worker
 test('no audio at all gives empty columns', async () => {
   async function* nothing(): AsyncGenerator<AudioChunk> {}
   const result = await analyzeAudio(nothing());
-  assert.deepEqual(result, { voice: { personId: null, t: [], f0Hz: [], loudnessDb: [], speech: [] }, speech: [] });
+  assert.deepEqual(result.voice, { personId: null, t: [], f0Hz: [], loudnessDb: [], speech: [] });
+  assert.deepEqual(result.speech, []);
+  assert.equal(result.voicePrints.voicedFrames.length, 0, 'no voice print without sound');
 });

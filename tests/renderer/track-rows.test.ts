@@ -62,3 +62,22 @@ test('the pair’s synchrony rows follow a person’s own rows; an older analysi
   assert.deepEqual(pairRows[0]!.signal.values, [Math.tanh(1.2), null, Math.tanh(0.1)]);
   assert.equal(trackRows(withPair, 'p3').filter((r) => r.group === 'interaction').length, 0, 'not shown for someone outside the pair');
 });
+
+test('with speakers told apart, a person’s rows are their own voice, then a turn lane for each other speaker', () => {
+  const base = analysis(0.05, 0.35);
+  const [room] = base.tracks.voice;
+  const own = { ...room!, personId: 'p1' };
+  const offCamera = { ...room!, personId: 'v1', speech: room!.speech.map((_, i) => (i < 50 ? 1 : 0)) };
+  const split: Analysis = {
+    ...base,
+    people: [...base.people, { id: 'v1', role: 'unknown', offCamera: true }],
+    tracks: { ...base.tracks, voice: [own, offCamera] },
+  };
+  const rows = trackRows(split, 'p1');
+  assert.equal(rows.find((r) => r.signal.key === 'speech')!.signal.values, own.speech);
+  const lane = rows.find((r) => r.signal.key === 'turns:v1')!;
+  assert.equal(lane.signal.label, 'Voice off camera speaking');
+  assert.equal(lane.signal.values, offCamera.speech);
+  const asTherapist = trackRows({ ...split, people: [split.people[0]!, { id: 'v1', role: 'therapist', offCamera: true }] }, 'p1');
+  assert.equal(asTherapist.find((r) => r.signal.key === 'turns:v1')!.signal.label, 'Therapist speaking');
+});

@@ -80,7 +80,7 @@ export async function analyzeAudio(
     }
     for (const push of inFlight) await push;
     const analysis = await client.call('finish', null, { timeoutMs: FINISH_TIMEOUT_MS, ...withSignal });
-    return { voice: toVoiceTrack(analysis), speech: analysis.segments };
+    return { voice: toVoiceTrack(analysis), speech: analysis.segments, voicePrints: analysis.voicePrints };
   } finally {
     client.dispose('audio analysis ended');
     // Not awaited: a source blocked in next() finishes that step first, and cancelling must not wait for it.
