@@ -197,9 +197,14 @@ export function strengthWords(score: number): string {
   return 'Evidence: weak';
 }
 
-/** "Client", "Therapist", or "Person 2" for someone not (yet) given a role; `number` counts from 1. */
-export function personWords(role: Role | undefined, number: number): string {
-  return role === 'client' ? 'Client' : role === 'therapist' ? 'Therapist' : `Person ${number}`;
+/**
+ * "Client", "Therapist", or for someone not (yet) given a role "Person 2" (`number` counts from 1) or
+ * "Voice off camera" (heard, never in view).
+ */
+export function personWords(person: { role: Role; offCamera?: boolean } | undefined, number: number): string {
+  if (person?.role === 'client') return 'Client';
+  if (person?.role === 'therapist') return 'Therapist';
+  return person?.offCamera ? 'Voice off camera' : `Person ${number}`;
 }
 
 /** Who a marker is about when it is about the pair (synchrony), not one person. */

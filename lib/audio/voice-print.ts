@@ -1,6 +1,6 @@
 /**
  * A compact print of the voice in each half second: the mean MFCCs of its voiced frames. Speaker
- * attribution (lib/interaction/speaker-attribution.ts) clusters these to tell one voice from another.
+ * attribution (lib/speakers/speaker-attribution.ts) clusters these to tell one voice from another.
  * Kept per bin, not per frame, so an hour costs 7 200 rows whatever the frame rate.
  */
 import { Mfcc } from './mfcc.ts';

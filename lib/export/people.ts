@@ -17,7 +17,7 @@ export interface Labels {
 }
 
 export function personLabeller(analysis: Analysis): Labels {
-  const people = new Map(analysis.people.map((p, index) => [p.id, { label: personWords(p.role, index + 1), role: p.role }]));
+  const people = new Map(analysis.people.map((p, index) => [p.id, { label: personWords(p, index + 1), role: p.role }]));
   const person = (personId: string | null): PersonLabel =>
     personId === null ? { label: UNATTRIBUTED_VOICE, role: null } : (people.get(personId) ?? { label: personId, role: null });
   return { person, marker: (marker) => (isPairMarker(marker) ? { label: PAIR_WORDS, role: null } : person(marker.personId)) };

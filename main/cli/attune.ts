@@ -1,5 +1,5 @@
 /**
- * The `attune` command line: `attune analyze <recording> --out <folder>` and `attune models`.
+ * The `attune` command line: analyze, roles, export and models (USAGE below).
  * Progress goes to stderr; errors are one line in plain words with a non-zero exit code.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -16,15 +16,19 @@ import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
 import { checkOutputDir, OutputError } from '../files/atomic-write.ts';
 import { writeAnalysisAtomically } from '../pipeline/write-analysis.ts';
 import { playerTime } from '../../lib/time/clock.ts';
-import type { Analysis, Role } from '../../lib/analysis/types.ts';
-import { applyRoles, bothNamed, ROLES_MISSING_NOTE } from '../../lib/interaction/apply-roles.ts';
+import { speakingSummary } from '../../lib/speakers/speaking-time.ts';
 import { progressLine } from './progress-line.ts';
+import { roleArguments, rolesCommand, withNamedRoles } from './roles.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
   attune analyze <recording> [--out <folder>] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
       Analyses a session recording on this computer and writes <folder>/analysis.json (default folder: ./out).
       --client / --therapist name the people by id (p1, p2… faces in the order first seen, v1 a voice
       off camera); markers are then the client's, with what the therapist was doing as the reasons.
+  attune roles <analysis.json | folder> [--client <id>] [--therapist <id>] [--quiet]
+      Sets who is the client and who the therapist in an analysis already made, and finds its markers
+      again from the stored tracks (seconds: nothing is decoded). An id not in the file is an error (exit 2).
   attune export <analysis.json | folder> --format <format> [--out <file>] [--quiet]
       Writes the analysis for other tools; <format> is one of: eaf (ELAN), csv (per frame, OpenFace-style
       columns), markers-csv, vtt (captions for any video player), html or pdf (the session report).
@@ -36,8 +40,6 @@ const USAGE = `Usage:
 Environment: ATTUNE_MODELS_DIR (model folder), FFMPEG_PATH / FFPROBE_PATH, ATTUNE_CHROMIUM_PATH (browser used for face analysis).
 Exit codes: 0 done, 1 unexpected error, 2 wrong usage, 3 the recording cannot be analysed, 4 model files missing or damaged,
 5 results could not be saved, 6 the analysis file cannot be read, 130 cancelled.`;
-
-class UsageError extends Error {}
 
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -102,43 +104,18 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
     },
   });
   if (live) process.stderr.write('\n');
-  const { analysis, unknown } = withNamedRoles(result.analysis, named);
+  const { analysis, warnings } = withNamedRoles(result.analysis, named);
   const path = await writeAnalysisAtomically(analysis, outDir);
-  for (const [flag, id] of unknown) {
-    process.stderr.write(`Note: ${flag} ${id}: no such person in this recording (found ${analysis.people.map((p) => p.id).join(', ') || 'no one'}), so it was not applied.\n`);
-  }
+  for (const warning of warnings) process.stderr.write(`Note: ${warning}\n`);
   if (!values.quiet) {
     for (const note of analysis.analysis.notes ?? []) process.stderr.write(`Note: ${note}\n`);
     const { markers, source } = analysis;
     const took = (performance.now() - started) / 1000;
     process.stderr.write(
       `Analysed ${basename(input)} (${playerTime(source.durationSec)}) in ${playerTime(took)}: ` +
-        `${analysis.people.length} person(s), ${markers.length} marker(s). Saved ${path}\n`,
+        `${analysis.people.length} person(s), ${markers.length} marker(s). ${speakingSummary(analysis) ?? 'No one spoke.'} Saved ${path}\n`,
     );
   }
-}
-
-/** `--client p1 --therapist p2`: person ids as the analysis names them (p1, p2… for faces, v1 for a voice off camera). */
-function roleArguments(client: string | undefined, therapist: string | undefined): Map<string, Role> {
-  const roles = new Map<string, Role>();
-  for (const [flag, id, role] of [['--client', client, 'client'], ['--therapist', therapist, 'therapist']] as const) {
-    if (id === undefined) continue;
-    if (!/^[pv]\d+$/.test(id)) throw new UsageError(`${flag} takes a person id such as p1, p2 or v1 (a voice off camera), not "${id}".`);
-    roles.set(id, role);
-  }
-  if (client !== undefined && client === therapist) throw new UsageError('--client and --therapist must be two different people.');
-  return roles;
-}
-
-/** Roles applied for the people that exist; the flags naming no one are returned so the user is told. */
-function withNamedRoles(analysis: Analysis, named: Map<string, Role>): { analysis: Analysis; unknown: [string, string][] } {
-  const ids = new Set(analysis.people.map((p) => p.id));
-  const known = new Map([...named].filter(([id]) => ids.has(id)));
-  const unknown = [...named].filter(([id]) => !ids.has(id)).map(([id, role]): [string, string] => [`--${role}`, id]);
-  const applied = applyRoles(analysis, known);
-  if (bothNamed(known)) return { analysis: applied, unknown };
-  const notes = [...(applied.analysis.notes ?? []), ROLES_MISSING_NOTE];
-  return { analysis: { ...applied, analysis: { ...applied.analysis, notes } }, unknown };
 }
 
 async function exportCommand(args: string[]): Promise<void> {
@@ -188,6 +165,7 @@ async function main(argv: string[]): Promise<void> {
     const [command, ...rest] = argv;
     if (command === 'analyze') await analyzeCommand(rest, controller.signal);
     else if (command === 'export') await exportCommand(rest);
+    else if (command === 'roles') await rolesCommand(rest);
     else if (command === 'models') await modelsCommand(rest);
     else if (command === '--version' || command === '-v') process.stdout.write(`${APP_NAME_AND_VERSION}\n`);
     else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(`${USAGE}\n`);
@@ -200,7 +178,7 @@ async function main(argv: string[]): Promise<void> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`attune: ${message}\n`);
-    if (error instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+    if (error instanceof UsageError && error.showUsage) process.stderr.write(`${USAGE}\n`);
     else if (process.env.ATTUNE_DEBUG && error instanceof Error) {
       // The engine's own words (a wasm abort, a crashed renderer) are for bug reports, never the message.
       process.stderr.write(`${error.stack}\n${error.cause instanceof Error ? `caused by: ${error.cause.stack}\n` : ''}`);

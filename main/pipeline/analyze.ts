@@ -5,8 +5,8 @@
 import { basename } from 'node:path';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
-import { attributeSpeakers, OFF_CAMERA_ID } from '../../lib/interaction/speaker-attribution.ts';
-import { splitVoice } from '../../lib/interaction/voice-split.ts';
+import { attributeSpeakers, OFF_CAMERA_ID } from '../../lib/speakers/speaker-attribution.ts';
+import { splitVoice } from '../../lib/speakers/voice-split.ts';
 import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
 import { decodeAudio } from '../media/decode-audio.ts';

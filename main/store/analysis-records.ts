@@ -2,8 +2,8 @@
  * Analysis results: the analysis.json document (tracks, settings, source), its markers as rows, and the
  * people found in it with the roles the therapist assigned and where to take their thumbnail from.
  */
-import { applyRoles } from '../../lib/interaction/apply-roles.ts';
-import { OFF_CAMERA_ID } from '../../lib/interaction/speaker-attribution.ts';
+import { applyRoles } from '../../lib/roles/apply-roles.ts';
+import { OFF_CAMERA_ID } from '../../lib/speakers/speaker-attribution.ts';
 import type { Analysis, Marker, Role } from '../../lib/analysis/types.ts';
 import type { Person } from '../../lib/ipc/contract.ts';
 import type { Db } from './database.ts';
@@ -81,7 +81,7 @@ export class AnalysisRecords {
     ).map((json) => JSON.parse(json) as Marker);
     const rows = this.people(sessionId);
     const people = rows.map(({ id, offCamera }) => ({ id, role: 'unknown' as const, ...(offCamera ? { offCamera } : {}) }));
-    // Stored as fusion found them, for everyone; shown with the roles as they are now (lib/interaction/apply-roles.ts).
+    // Stored as fusion found them, for everyone; shown with the roles as they are now (lib/roles/apply-roles.ts).
     return applyRoles({ ...(JSON.parse(document) as StoredDocument), people, markers }, new Map(rows.map((p) => [p.id, p.role])));
   }
 

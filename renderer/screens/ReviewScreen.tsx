@@ -108,9 +108,9 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: Works
     (id: string | null) => {
       if (id === null) return 'Not yet attributed to a person';
       const index = detail.people.findIndex((p) => p.id === id);
-      return personWords(roles.get(id), (index === -1 ? detail.people.length : index) + 1);
+      return personWords(detail.people[index], (index === -1 ? detail.people.length : index) + 1);
     },
-    [detail.people, roles],
+    [detail.people],
   );
   const faceIds = analysis.tracks.face.map((t) => t.personId);
   const defaultPerson = faceIds.find((id) => roles.get(id) === 'client') ?? faceIds[0] ?? null;

@@ -45,18 +45,17 @@ function row(group: TrackRow['group'], signal: DerivedSignal): TrackRow {
   return { group, signal, pyramid: buildPyramid(signal.t, signal.values), range };
 }
 
+/** How a turn lane names its speaker: the same words as everywhere else. */
+function speakerWords(analysis: Analysis, id: string): string {
+  const index = analysis.people.findIndex((p) => p.id === id);
+  return personWords(analysis.people[index], index + 1);
+}
+
 /**
  * Face rows for `personId` (if their face was tracked) and voice rows for their voice — or for the
  * recording's unattributed voice track while speakers are not told apart — then a turn lane for each
  * other speaker, then the rows of the pair they are part of (synchrony). Older analyses have neither.
  */
-function speakerWords(analysis: Analysis, id: string): string {
-  const index = analysis.people.findIndex((p) => p.id === id);
-  const person = analysis.people[index];
-  if (person?.offCamera && person.role === 'unknown') return 'Voice off camera';
-  return personWords(person?.role, index + 1);
-}
-
 export function trackRows(analysis: Analysis, personId: string | null): TrackRow[] {
   const face = analysis.tracks.face.find((t) => t.personId === personId);
   const voice = analysis.tracks.voice.find((t) => t.personId === personId) ?? analysis.tracks.voice.find((t) => t.personId === null);

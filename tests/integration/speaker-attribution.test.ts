@@ -4,11 +4,12 @@
  * over the bins the analysis took as speech that lie inside a turn.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
-import { ROLES_MISSING_NOTE } from '../../lib/interaction/apply-roles.ts';
-import { runCli } from '../helpers/cli.ts';
+import { ROLES_MISSING_NOTE } from '../../lib/roles/apply-roles.ts';
+import { failureLine, runCli } from '../helpers/cli.ts';
 import { scratch } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
 import { makeBothInViewConversation, makeOffCameraConversation, type Turn, type TurnOwner } from '../helpers/two-speakers.ts';
@@ -17,18 +18,20 @@ const work = scratch('speakers');
 after(() => work.remove());
 const BIN = 0.5;
 
-async function analyse(name: string, make: (file: string) => Turn[]): Promise<{ analysis: Analysis; turns: Turn[]; file: string }> {
+async function analyse(name: string, make: (file: string) => Turn[]): Promise<{ analysis: Analysis; turns: Turn[]; file: string; out: string; stderr: string }> {
   const file = join(work.dir, `${name}.mp4`);
   const turns = make(file);
   const out = join(work.dir, name);
   const run = await runCli(['analyze', file, '--out', out, '--quiet'], out);
   assert.equal(run.code, 0, run.stderr);
   assertValidAnalysis(run.analysis);
-  return { analysis: run.analysis, turns, file };
+  return { analysis: run.analysis, turns, file, out, stderr: run.stderr };
 }
 
 /** Kept from the off-camera test so the roles test analyses the same recording again. */
-let offCamera: { file: string; turns: Turn[]; speaker: string } | null = null;
+let offCamera: { file: string; out: string; turns: Turn[]; speaker: string } | null = null;
+/** The analysis made with --client and --therapist, for comparing with roles set afterwards. */
+let namedAtAnalysis: Analysis | null = null;
 const REASONS = new Set(['brief', 'therapist-speaking', 'therapist-looking-away', 'no-response']);
 
 /** The face whose picture is frozen during `turns`: its mouth moves far less than the other face's. */
@@ -79,10 +82,10 @@ function scoreBins(analysis: Analysis, turns: Turn[], idOf: (owner: TurnOwner) =
   return { right, total, wrong };
 }
 
-test('a visible speaker and an off-camera voice: each speech bin goes to the right one (≥ 90 %)', async () => {
-  const { analysis, turns, file } = await analyse('off-camera', makeOffCameraConversation);
+test('a visible speaker and an off-camera voice: each speech bin goes to the right one (≥ 90 %)', async (t) => {
+  const { analysis, turns, file, out } = await analyse('off-camera', makeOffCameraConversation);
   const speaker = frozenFace(analysis, turns.filter((t) => t.owner === 'off-camera')).personId;
-  offCamera = { file, turns, speaker };
+  offCamera = { file, out, turns, speaker };
   assert.ok(analysis.analysis.notes?.includes(ROLES_MISSING_NOTE), 'without roles the file says the role reasons are left out');
   const listener = analysis.tracks.face.find((f) => f.personId !== speaker)!.personId;
   assert.deepEqual(
@@ -92,17 +95,19 @@ test('a visible speaker and an off-camera voice: each speech bin goes to the rig
   );
   const { right, total, wrong } = scoreBins(analysis, turns, (owner) => (owner === 'left' ? speaker : owner === 'off-camera' ? 'v1' : listener));
   assert.ok(total >= 40, `${total} speech bins`);
+  t.diagnostic(`off-camera voice recording: ${right}/${total} speech bins (${((100 * right) / total).toFixed(1)} %) to the right speaker`);
   assert.ok(right / total >= 0.9, `${right}/${total} right; wrong: ${wrong.join('; ')}`);
   assert.ok(!analysis.tracks.voice.some((v) => v.personId === listener && v.speech.some((s) => s === 1) && v.speech.filter((s) => s === 1).length > 100), 'the silent listener is given (almost) no speech');
 });
 
-test('the same voice from two faces in turn: the moving mouth decides (≥ 90 %)', async () => {
+test('the same voice from two faces in turn: the moving mouth decides (≥ 90 %)', async (t) => {
   const { analysis, turns } = await analyse('both-in-view', makeBothInViewConversation);
   // In the first turn the right tile is frozen; the left face is the other one.
   const right = frozenFace(analysis, [turns[0]!]).personId;
   const left = analysis.tracks.face.find((f) => f.personId !== right)!.personId;
   const score = scoreBins(analysis, turns, (owner) => (owner === 'left' ? left : right));
   assert.ok(score.total >= 15, `${score.total} speech bins`);
+  t.diagnostic(`both in view, one voice: ${score.right}/${score.total} speech bins (${((100 * score.right) / score.total).toFixed(1)} %) to the right face`);
   assert.ok(score.right / score.total >= 0.9, `${score.right}/${score.total} right; wrong: ${score.wrong.join('; ')}`);
   assert.ok(!analysis.people.some((p) => p.offCamera), 'no off-camera voice is made up');
 });
@@ -118,6 +123,7 @@ test('--client and --therapist: the markers are the client\'s, each reason from 
   assert.equal(run.code, 0, run.stderr);
   assertValidAnalysis(run.analysis);
   const analysis = run.analysis;
+  namedAtAnalysis = analysis;
   assert.equal(analysis.people.find((p) => p.id === speaker)?.role, 'client');
   assert.equal(analysis.people.find((p) => p.id === 'v1')?.role, 'therapist');
   assert.ok(!analysis.analysis.notes?.includes(ROLES_MISSING_NOTE), 'with both roles nothing is left out');
@@ -131,4 +137,33 @@ test('--client and --therapist: the markers are the client\'s, each reason from 
       assert.ok(therapistTurns.some((turn) => e.startSec < turn.endSec + 0.5 && e.endSec > turn.startSec - 0.5), `therapist-speaking at ${e.startSec}–${e.endSec} s lies in a turn of the off-camera voice`);
     }
   }
+});
+
+test('attune roles: sets the roles on the file afterwards, the same as naming them at analysis time; an unknown id changes nothing', async (t) => {
+  if (!offCamera || !namedAtAnalysis) return t.skip('the recordings were not analysed');
+  const { out, speaker } = offCamera;
+  const path = join(out, 'analysis.json');
+  const before = readFileSync(path);
+  const unknown = await runCli(['roles', path, '--client', 'p9', '--therapist', 'v1'], out);
+  assert.equal(unknown.code, 2);
+  const ids = (unknown.analysis as Analysis).people.map((p) => p.id).join(', ');
+  assert.equal(failureLine(unknown), `attune: "p9" is not a person in ${path}; the people in it are ${ids}. Nothing was changed.`);
+  assert.deepEqual(readFileSync(path), before, 'the file is untouched');
+  const noRole = await runCli(['roles', out], out);
+  assert.equal(noRole.code, 2);
+  assert.match(noRole.stderr, /needs --client, --therapist or both/);
+
+  const started = performance.now();
+  const run = await runCli(['roles', out, '--client', speaker, '--therapist', 'v1'], out);
+  const took = (performance.now() - started) / 1000;
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(took < 10, `roles took ${took.toFixed(1)} s: nothing is decoded`);
+  assert.match(run.stderr, new RegExp(`Roles set: ${speaker} is the client, v1 is the therapist\\.`));
+  assert.deepEqual(run.outFiles, ['analysis.json'], 'no temporary file is left');
+  const after = run.analysis as Analysis;
+  assertValidAnalysis(after);
+  assert.deepEqual(after.people, namedAtAnalysis.people);
+  assert.deepEqual(after.analysis.notes, namedAtAnalysis.analysis.notes);
+  const when = (a: Analysis) => a.markers.map((m) => [m.kind, m.personId, m.startSec, m.endSec, m.missedBecause]);
+  assert.deepEqual(when(after), when(namedAtAnalysis), 'the same markers and reasons as --client/--therapist at analysis time');
 });

@@ -8,9 +8,9 @@ import type { FaceTrack, VoiceTrack } from '../../lib/analysis/types.ts';
 import { Mfcc } from '../../lib/audio/mfcc.ts';
 import type { VoicePrints } from '../../lib/audio/voice-print.ts';
 import { seededRandom } from '../../lib/maths/seeded-random.ts';
-import { mouthActivity } from '../../lib/interaction/mouth-activity.ts';
-import { attributeSpeakers, OFF_CAMERA_ID } from '../../lib/interaction/speaker-attribution.ts';
-import { splitVoice } from '../../lib/interaction/voice-split.ts';
+import { mouthActivity } from '../../lib/speakers/mouth-activity.ts';
+import { attributeSpeakers, OFF_CAMERA_ID } from '../../lib/speakers/speaker-attribution.ts';
+import { splitVoice } from '../../lib/speakers/voice-split.ts';
 import { gaussian } from '../helpers/random.ts';
 
 const FACE_FPS = 5;

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Analysis, FaceTrack, Marker, VoiceTrack } from '../../lib/analysis/types.ts';
-import { applyRoles } from '../../lib/interaction/apply-roles.ts';
-import { missedBecause } from '../../lib/interaction/missed-because.ts';
+import { applyRoles } from '../../lib/roles/apply-roles.ts';
+import { missedBecause } from '../../lib/roles/missed-because.ts';
 
 const DURATION = 60;
 const marker = (personId: string, startSec: number, endSec: number, kind = 'shift'): Marker => ({
