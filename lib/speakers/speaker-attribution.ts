@@ -13,8 +13,12 @@
  *    face in view with a still mouth is ruled out), or by the picture alone when the bin has too little
  *    voicing for a print; a lone disagreeing bin between two agreeing ones takes their owner.
  *
- * What it cannot do: separate two people talking at once (the louder voice and the moving mouth win the
- * bin), or tell two off-camera voices apart (both are the one off-camera speaker).
+ * 5. Two at once: while two faces in view both move their mouths with the speech (each at SEED_Z or
+ *    more, and at least half as much as when that person talks alone), the bin is overlap: it belongs to both, and neither is given the mixture's pitch or loudness.
+ *
+ * What it cannot do: hear two people talking at once when only one is in view (the louder voice wins the
+ * bin), or tell two off-camera voices apart (both are the one off-camera speaker); with no face in view
+ * at all it names no one.
  */
 import type { FaceTrack, Series, VoiceTrack } from '../analysis/types.ts';
 import type { VoicePrints } from '../audio/voice-print.ts';
@@ -30,6 +34,11 @@ export const ATTRIBUTION = {
   seedZ: 2,
   /** ...and this much more than any other face in view. */
   seedMargin: 1.5,
+  /**
+   * Two talk at once when each mouth moves at SEED_Z or more and at least this share of what it moves when
+   * that person talks alone (the median of their own seed bins): a listener's smile or nod moves far less.
+   */
+  overlapShare: 0.5,
   /** Below this, a mouth in view is still: that person is not the one talking. */
   stillZ: 0.5,
   /** Speech while no mouth in view moves more than this is a candidate off-camera voice (its voice decides). */
@@ -42,6 +51,13 @@ export const ATTRIBUTION = {
 
 export const OFF_CAMERA_ID = 'v1';
 
+/**
+ * Said in analysis.notes when no speech could be given to anyone: with no face in view (a phone session)
+ * the voices alone are not told apart — tried and measured, see docs/markers.md "Who is speaking".
+ */
+export const SPEAKERS_NOT_TOLD_APART =
+  'The speech could not be given to a person (voices are told apart by whose mouth moves with them, and no face in view did), so all speech is shown as one voice.';
+
 export type AttributionSource = 'mouth' | 'voice' | 'neighbours';
 
 export interface SpeakerAttribution {
@@ -50,6 +66,8 @@ export interface SpeakerAttribution {
   owner: (string | null)[];
   /** Per bin: what decided it, null where owner is null. */
   source: (AttributionSource | null)[];
+  /** Per bin: a second person speaking at the same time as `owner` (both mouths moved with the speech), else null. */
+  overlap: (string | null)[];
   /** True when an off-camera voice was found (some bins belong to OFF_CAMERA_ID). */
   offCamera: boolean;
 }
@@ -113,12 +131,14 @@ export function attributeSpeakers(
   const binCount = Math.max(0, Math.ceil(durationSec / binSec - 1e-9));
   const speech = speechBins(voice, binSec, binCount);
   const speechIndex = speech.flatMap((s, k) => (s ? [k] : []));
-  const z = faces.map((face) => mouthZ(mouthActivity(face, binSec, binCount), speech));
+  const activity = faces.map((face) => mouthActivity(face, binSec, binCount));
+  const z = activity.map((a) => mouthZ(a, speech));
   const features = voiceFeatures(voice, prints, binCount, speechIndex);
 
   // 2. Seeds from the picture.
   const speakers: Speaker[] = [...faces.map((f, i) => ({ id: f.personId, face: i })), { id: OFF_CAMERA_ID, face: -1 }];
   const seed: (Speaker | null)[] = new Array(binCount).fill(null);
+  const overlap: (Speaker | null)[] = new Array(binCount).fill(null);
   for (const k of speechIndex) {
     const seen = z.map((zf) => zf[k]).map((v, i) => ({ v, i })).filter((s): s is { v: number; i: number } => isValue(s.v));
     if (seen.length === 0) continue;
@@ -128,10 +148,28 @@ export function attributeSpeakers(
     else if (top!.v < ATTRIBUTION.quietZ) seed[k] = speakers.at(-1)!;
   }
 
-  // 3. Voice centroids of the seed groups; an off-camera group that sounds like a face is that face.
+  // Two at once: both mouths move as they do when that person talks alone.
+  // Only someone seen talking alone for 2 s has a talking level to compare with.
+  const talking = faces.map((_, f) => {
+    const own = speechIndex.filter((k) => seed[k]?.face === f).map((k) => activity[f]![k]).filter(isValue);
+    return own.length >= ATTRIBUTION.minSeedBins ? median(own) : null;
+  });
+  const talkingNow = (f: number, k: number) => {
+    const [a, level] = [activity[f]![k], talking[f]];
+    return isValue(z[f]![k]) && z[f]![k]! >= ATTRIBUTION.seedZ && isValue(a) && level !== null && level !== undefined && a >= ATTRIBUTION.overlapShare * level;
+  };
+  for (const k of speechIndex) {
+    const now = faces.map((_, f) => f).filter((f) => talkingNow(f, k));
+    if (now.length < 2) continue;
+    const [first, second] = now.sort((a, b) => z[b]![k]! - z[a]![k]! || a - b);
+    seed[k] = speakers[first!]!;
+    overlap[k] = speakers[second!]!;
+  }
+
+  // 3. Voice centroids of the seed groups (overlap bins are a mixture of two voices: left out); an off-camera group that sounds like a face is that face.
   const voices = new Map<Speaker, { centre: Float64Array; spread: number }>();
   for (const speaker of speakers) {
-    const vectors = speechIndex.filter((k) => seed[k] === speaker && features[k]).map((k) => features[k]!);
+    const vectors = speechIndex.filter((k) => seed[k] === speaker && !overlap[k] && features[k]).map((k) => features[k]!);
     if (vectors.length < ATTRIBUTION.minSeedBins) continue;
     const centre = centroid(vectors);
     voices.set(speaker, { centre, spread: median(vectors.map((v) => squaredDistance(v, centre)))! });
@@ -156,6 +194,11 @@ export function attributeSpeakers(
   const source: (AttributionSource | null)[] = new Array(binCount).fill(null);
   for (const k of speechIndex) {
     const s = seed[k];
+    if (overlap[k]) {
+      owner[k] = s ?? null;
+      source[k] = 'mouth';
+      continue;
+    }
     if (s && s.face >= 0) {
       const heard = features[k] ? voiceOverride(s, features[k]!, voices) : null;
       owner[k] = heard ?? s;
@@ -190,6 +233,7 @@ export function attributeSpeakers(
     binSec,
     owner: owner.map((s) => s?.id ?? null),
     source,
+    overlap: overlap.map((s) => s?.id ?? null),
     offCamera: owner.some((s) => s === offCamera),
   };
 }

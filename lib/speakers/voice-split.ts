@@ -1,6 +1,8 @@
 /**
  * The room's one voice track split into one track per speaker, from a speaker attribution: each track
  * has every frame time, speech only where that person was speaking, and pitch and loudness only there.
+ * Where two spoke at once (attribution.overlap) both have speech and neither has the mixture's pitch or
+ * loudness, which belong to neither voice alone.
  */
 import type { VoiceTrack } from '../analysis/types.ts';
 import type { SpeakerAttribution } from './speaker-attribution.ts';
@@ -26,19 +28,25 @@ function frameOwner(attribution: SpeakerAttribution, t: number): string | null {
 export function splitVoice(voice: VoiceTrack, attribution: SpeakerAttribution, order: readonly string[]): VoiceTrack[] {
   const n = voice.t.length;
   const owners = new Array<string | null>(n);
-  for (let i = 0; i < n; i++) owners[i] = voice.speech[i] === 1 ? frameOwner(attribution, voice.t[i]!) : null;
+  const seconds = new Array<string | null>(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    if (voice.speech[i] !== 1) continue;
+    owners[i] = frameOwner(attribution, voice.t[i]!);
+    seconds[i] = attribution.overlap[Math.floor(voice.t[i]! / attribution.binSec + 1e-9)] ?? null;
+  }
   // Nobody could be named (no face, or no mouth that ever moved with the speech): the track stays as it was.
   if (owners.every((o) => o === null)) return [voice];
-  const speaking = (id: string | null) => owners.some((o, i) => o === id && voice.speech[i] === 1);
+  const speaking = (id: string | null) => owners.some((o, i) => (o === id || (id !== null && seconds[i] === id)) && voice.speech[i] === 1);
   const ids: (string | null)[] = order.filter((id) => speaking(id));
   if (owners.some((o, i) => o === null && voice.speech[i] === 1)) ids.push(null);
   return ids.map((personId): VoiceTrack => {
-    const mine = (i: number) => voice.speech[i] === 1 && owners[i] === personId;
+    const mine = (i: number) => voice.speech[i] === 1 && (owners[i] === personId || (personId !== null && seconds[i] === personId));
+    const alone = (i: number) => mine(i) && seconds[i] === null;
     return {
       personId,
       t: voice.t,
-      f0Hz: voice.f0Hz.map((v, i) => (mine(i) ? v : null)),
-      loudnessDb: voice.loudnessDb.map((v, i) => (mine(i) ? v : null)),
+      f0Hz: voice.f0Hz.map((v, i) => (alone(i) ? v : null)),
+      loudnessDb: voice.loudnessDb.map((v, i) => (alone(i) ? v : null)),
       speech: voice.speech.map((_, i) => (mine(i) ? 1 : 0)),
     };
   });

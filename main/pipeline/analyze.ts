@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
-import { attributeSpeakers, OFF_CAMERA_ID } from '../../lib/speakers/speaker-attribution.ts';
+import { attributeSpeakers, OFF_CAMERA_ID, SPEAKERS_NOT_TOLD_APART } from '../../lib/speakers/speaker-attribution.ts';
 import { splitVoice } from '../../lib/speakers/voice-split.ts';
 import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
@@ -147,6 +147,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
   else if (faceTracks.length === 0) notes.push('No face was found in the video, so only the voice was analysed.');
   if (!media.audio) notes.push('The recording has no sound, so only the face was analysed.');
   else if (!speechFound) notes.push('No speech was detected in the sound.');
+  else if (voiceTracks.every((t) => t.personId === null)) notes.push(SPEAKERS_NOT_TOLD_APART);
   if (faceTracks.length === 0 && !speechFound) {
     throw new MediaError(
       'no-streams',

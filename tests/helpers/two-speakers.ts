@@ -9,6 +9,9 @@
  *   holds the frozen last frame of his previous turn: the same voice from two places, so only the picture
  *   can say who is talking.
  *
+ * - `atOnce`: actor 05 talks in the left tile, then in both tiles at once (two different clips, both
+ *   sounds mixed), then in the right tile, twice over; a still tile holds its last frame.
+ *
  * The truth is each turn's span and who had it ('left', 'right' or 'off-camera'); the RAVDESS files have
  * silence at both ends, so every turn is separated by a pause.
  */
@@ -16,11 +19,13 @@ import { execFileSync } from 'node:child_process';
 import { ffmpeg } from './ffmpeg.ts';
 import { speech, video } from './paths.ts';
 
-export type TurnOwner = 'left' | 'right' | 'off-camera';
+export type TurnOwner = 'left' | 'right' | 'off-camera' | 'both';
 export interface Turn {
   startSec: number;
   endSec: number;
   owner: TurnOwner;
+  /** For 'both': the two clips whose sounds were mixed, each played from its start at startSec. */
+  clips?: [string, string];
 }
 
 const CLIPS = ['01-01-01-01-02-01-05.mp4', '01-01-03-01-01-02-05.mp4', '01-01-06-02-02-02-05.mp4'].map(video);
@@ -101,6 +106,38 @@ export function makeBothInViewConversation(file: string): Turn[] {
     turns.push({ startSec: at, endSec: at + clipSec, owner: side });
     still = { ...still, [side]: clip };
     at += clipSec;
+  });
+  parts.push(`${pieces.join('')}concat=n=${pieces.length}:v=1:a=1[v][a]`);
+  encode(file, inputs, parts);
+  return turns;
+}
+
+export function makeTalkingAtOnce(file: string): Turn[] {
+  const turns: Turn[] = [];
+  const inputs: string[] = [];
+  const parts: string[] = [];
+  const pieces: string[] = [];
+  let at = 0;
+  const plan: TurnOwner[] = ['left', 'both', 'right', 'left', 'both', 'right'];
+  plan.forEach((owner, i) => {
+    const [a, b] = [CLIPS[i % CLIPS.length]!, CLIPS[(i + 1) % CLIPS.length]!];
+    const sec = frames(Math.min(durationOf(a), durationOf(b)));
+    const n = inputs.length / 2;
+    inputs.push('-i', a, '-i', b);
+    const moving = (input: number, label: string) => `[${input}:v]${face},trim=end=${sec},setpts=PTS-STARTPTS[${label}]`;
+    const held = (input: number, label: string) =>
+      `[${input}:v]${face},trim=start_frame=0:end_frame=1,tpad=stop_mode=clone:stop_duration=${sec},trim=end=${sec},setpts=PTS-STARTPTS[${label}]`;
+    parts.push(
+      owner === 'right' ? held(n, `l${i}`) : moving(n, `l${i}`),
+      owner === 'left' ? held(n + 1, `r${i}`) : moving(n + 1, `r${i}`),
+      `[l${i}][r${i}]hstack=inputs=2[v${i}]`,
+      `[${n}:a]${mono},apad,atrim=end=${sec}[la${i}]`,
+      `[${n + 1}:a]${mono},apad,atrim=end=${sec}[ra${i}]`,
+      owner === 'both' ? `[la${i}][ra${i}]amix=inputs=2:normalize=0[a${i}]` : owner === 'left' ? `[la${i}]anull[a${i}];[ra${i}]anullsink` : `[ra${i}]anull[a${i}];[la${i}]anullsink`,
+    );
+    pieces.push(`[v${i}][a${i}]`);
+    turns.push({ startSec: at, endSec: at + sec, owner, ...(owner === 'both' ? { clips: [a, b] as [string, string] } : {}) });
+    at += sec;
   });
   parts.push(`${pieces.join('')}concat=n=${pieces.length}:v=1:a=1[v][a]`);
   encode(file, inputs, parts);

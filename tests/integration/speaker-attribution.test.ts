@@ -9,10 +9,14 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
 import { ROLES_MISSING_NOTE } from '../../lib/roles/apply-roles.ts';
+import { SPEAKERS_NOT_TOLD_APART } from '../../lib/speakers/speaker-attribution.ts';
+import { makePhoneCall, MAN, WOMAN } from '../helpers/phone-call.ts';
+import { AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
+import { decodeAudio } from '../../main/media/decode-audio.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
 import { scratch } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
-import { makeBothInViewConversation, makeOffCameraConversation, type Turn, type TurnOwner } from '../helpers/two-speakers.ts';
+import { makeBothInViewConversation, makeOffCameraConversation, makeTalkingAtOnce, type Turn, type TurnOwner } from '../helpers/two-speakers.ts';
 
 const work = scratch('speakers');
 after(() => work.remove());
@@ -110,6 +114,55 @@ test('the same voice from two faces in turn: the moving mouth decides (≥ 90 %)
   t.diagnostic(`both in view, one voice: ${score.right}/${score.total} speech bins (${((100 * score.right) / score.total).toFixed(1)} %) to the right face`);
   assert.ok(score.right / score.total >= 0.9, `${score.right}/${score.total} right; wrong: ${score.wrong.join('; ')}`);
   assert.ok(!analysis.people.some((p) => p.offCamera), 'no off-camera voice is made up');
+});
+
+/** Speech activity of a clip on its own (the app's decoder and analyser), as [start, end) spans from its start. */
+async function speechSpans(clip: string): Promise<[number, number][]> {
+  const analyser = new AudioFrameAnalyser();
+  for await (const chunk of decodeAudio(clip)) analyser.push(chunk);
+  return analyser.finish().segments.map((s) => [s.startSec, s.endSec]);
+}
+
+test('two faces talking at once: those bins are both people’s speech; the turns around them are one person’s', async (t) => {
+  const { analysis, turns } = await analyse('at-once', makeTalkingAtOnce);
+  // Truly at once: where both clips of a 'both' turn have speech of their own.
+  const together: [number, number][] = [];
+  for (const turn of turns.filter((x) => x.owner === 'both')) {
+    const [a, b] = await Promise.all(turn.clips!.map(speechSpans));
+    for (const [s1, e1] of a!) for (const [s2, e2] of b!) if (Math.min(e1, e2) > Math.max(s1, s2)) together.push([turn.startSec + Math.max(s1, s2), turn.startSec + Math.min(e1, e2)]);
+  }
+  const right = frozenFace(analysis, [turns[0]!]).personId;
+  const left = analysis.tracks.face.find((f) => f.personId !== right)!.personId;
+  const voiceOf = (id: string) => analysis.tracks.voice.find((v) => v.personId === id)!;
+  const [l, r] = [voiceOf(left), voiceOf(right)];
+  let both = 0;
+  let total = 0;
+  l.t.forEach((time, i) => {
+    if (!together.some(([from, to]) => time >= from && time < to) || l.speech[i]! + r.speech[i]! === 0) return;
+    total++;
+    if (l.speech[i] === 1 && r.speech[i] === 1) {
+      both++;
+      assert.equal(l.f0Hz[i], null, 'no one is given the mixture’s pitch');
+    }
+  });
+  t.diagnostic(`talking at once: ${both}/${total} speech frames (${((100 * both) / total).toFixed(1)} %) are both people’s`);
+  assert.ok(total > 100 && both / total >= 0.6, `${both}/${total} speech frames of the overlaps are both people’s`);
+  const single = scoreBins(analysis, turns.filter((turn) => turn.owner !== 'both'), (owner) => (owner === 'left' ? left : right));
+  assert.ok(single.right / single.total >= 0.9, `${single.right}/${single.total} right; wrong: ${single.wrong.join('; ')}`);
+});
+
+test('a phone session (no picture, two voices): the speech stays one voice, and the file says why', async () => {
+  const file = join(work.dir, 'call.m4a');
+  const turns = Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? { speaker: 'man' as const, clip: MAN[i]! } : { speaker: 'woman' as const, clip: WOMAN[i >> 1]! }));
+  makePhoneCall(file, work.dir, turns);
+  const out = join(work.dir, 'call');
+  const run = await runCli(['analyze', file, '--out', out], out);
+  assert.equal(run.code, 0, run.stderr);
+  const analysis = run.analysis as Analysis;
+  assert.deepEqual(analysis.tracks.voice.map((v) => v.personId), [null]);
+  assert.deepEqual(analysis.people, []);
+  assert.ok(analysis.analysis.notes?.includes(SPEAKERS_NOT_TOLD_APART), JSON.stringify(analysis.analysis.notes));
+  assert.match(run.stderr, /Someone spoke \d+ % of the time\./);
 });
 
 test('--client and --therapist: the markers are the client\'s, each reason from the therapist\'s own tracks', async (t) => {

@@ -145,3 +145,24 @@ test('MFCCs do not change with the recording level (c0 is left out), and do chan
   const c = [...mfcc.compute(Float32Array.from({ length: 128 }, (_, k) => 1 + 5 * Math.exp(-((k - 70) ** 2) / 30)))];
   assert.ok(c.some((v, i) => Math.abs(v - a[i]!) > 0.5));
 });
+
+test('two faces talking at once: the bins are overlap, both people’s speech, and neither gets the mixture’s pitch', () => {
+  const random = seededRandom(13);
+  // p1 and p2 take turns, except turn 6 (30–34 s) where both talk.
+  const script: Script = { durationSec: 60, talker: (turn) => (turn % 2 === 0 ? 'p1' : 'p2') };
+  const faces = [face('p1', script, random), face('p2', script, random)];
+  const both = { ...script, talker: () => 'p2' };
+  const p2Always = face('p2', both, random);
+  faces[1]!.blendshapes.jawOpen = faces[1]!.blendshapes.jawOpen!.map((v, i) => (turnAt(faces[1]!.t[i]!).turn === 6 ? p2Always.blendshapes.jawOpen![i]! : v));
+  const room = voice(script);
+  const result = attributeSpeakers(room, prints(script, random), faces, script.durationSec);
+  const bins = (from: number, to: number) => result.overlap.slice(from / BIN, to / BIN);
+  assert.ok(bins(30.5, 33.5).every((o) => o !== null), `overlap in turn 6: ${bins(30, 34)}`);
+  assert.ok(bins(0, 29.5).every((o) => o === null) && bins(35, 60).every((o) => o === null), 'nowhere else');
+  const [p1, p2] = splitVoice(room, result, ['p1', 'p2', OFF_CAMERA_ID]);
+  const i = Math.round(32 / HOP);
+  assert.deepEqual([p1!.speech[i], p2!.speech[i]], [1, 1], 'both were speaking');
+  assert.deepEqual([p1!.f0Hz[i], p2!.f0Hz[i], p1!.loudnessDb[i], p2!.loudnessDb[i]], [null, null, null, null], 'the mixture belongs to neither');
+  const j = Math.round(12 / HOP);
+  assert.deepEqual([p1!.speech[j], p1!.f0Hz[j] !== null, p2!.speech[j]], [1, true, 0], 'outside the overlap one speaker, with their pitch');
+});
