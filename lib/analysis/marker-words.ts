@@ -154,23 +154,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const MISSED_WORDS: Record<string, string> = {
-  brief: 'it was brief — over in about a second',
-  'therapist-speaking': 'it happened while the therapist was speaking',
-  'therapist-looking-away': 'it happened while the therapist was looking away',
-  'no-response': 'nothing in the therapist’s face or voice changed in response',
-  subtle: 'the change was small in size, though unusual for this person',
-  'during-silence': 'it happened during a silence, with nothing said',
-};
-
-/** "Why this was easy to miss: …", or null when the analysis gave no reason. */
-export function missedBecauseSentence(reasons: readonly string[] | undefined): string | null {
-  if (!reasons || reasons.length === 0) return null;
-  const parts = reasons.map((r) => MISSED_WORDS[r] ?? r.replace(/-/g, ' '));
-  const joined = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join('; ')}; and ${parts.at(-1)!}`;
-  return joined.charAt(0).toUpperCase() + joined.slice(1) + '.';
-}
-
 const KIND_WORDS: Record<string, string> = {
   shift: 'Shift',
   brief: 'Brief change',

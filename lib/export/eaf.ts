@@ -3,12 +3,14 @@
  * researcher can open Attune's markers beside the video in ELAN or read them with pympi-ling.
  *
  * Tiers: one per person and marker kind ("Client – Shift"), each with a child tier holding the
- * evidence in words (a Symbolic_Association, ELAN's one-to-one dependent tier), and one for speech.
+ * evidence in words (a Symbolic_Association, ELAN's one-to-one dependent tier); "Why easy to miss"
+ * with each marker's reasons in words; and speech, one tier per person once voices are attributed.
  * ELAN does not allow overlapping annotations on one tier, so markers that overlap go onto a second
  * tier of the same name with " (2)" added rather than being dropped or clipped.
  */
 import { kindWords } from '../analysis/marker-words.ts';
-import type { Analysis } from '../analysis/types.ts';
+import { missedLines } from '../analysis/missed-words.ts';
+import type { Analysis, VoiceTrack } from '../analysis/types.ts';
 import { escapeXml } from './escape.ts';
 import { markerText } from './marker-text.ts';
 import { personLabeller } from './people.ts';
@@ -23,7 +25,7 @@ interface Span {
 
 interface Tier {
   id: string;
-  type: 'attune-marker' | 'attune-speech';
+  type: 'attune-marker' | 'attune-speech' | 'attune-reason';
   participant: string | null;
   spans: Span[];
 }
@@ -84,7 +86,42 @@ function markerTiers(analysis: Analysis): Tier[] {
   );
 }
 
-function speechTier(analysis: Analysis): Tier[] {
+/** Why each marker was easy to miss, in words, over the marker's span (lanes where markers overlap). */
+function reasonTiers(analysis: Analysis): Tier[] {
+  const spans = analysis.markers.flatMap((m) => {
+    const lines = missedLines(m, 'others');
+    return lines.length ? [span(m.startSec, m.endSec, lines.join(' '))] : [];
+  });
+  if (spans.length === 0) return [];
+  return lanes(spans).map((lane, i) => ({ id: i === 0 ? 'Why easy to miss' : `Why easy to miss (${i + 1})`, type: 'attune-reason' as const, participant: null, spans: lane }));
+}
+
+/** A voice track's speech as spans: each run of speech frames, to the end of its last frame. */
+function speechRuns(voice: VoiceTrack): Span[] {
+  const hop = voice.t.length > 1 ? voice.t[1]! - voice.t[0]! : 0;
+  const runs: Span[] = [];
+  let start: number | null = null;
+  voice.speech.forEach((s, i) => {
+    if (s === 1 && start === null) start = voice.t[i]!;
+    const last = i === voice.speech.length - 1 || voice.speech[i + 1] !== 1;
+    if (s === 1 && last && start !== null) {
+      runs.push(span(start, voice.t[i]! + hop, 'speech'));
+      start = null;
+    }
+  });
+  return runs;
+}
+
+/** Who spoke when: a tier per person once voices are attributed, else the room's speech as one tier. */
+function speechTiers(analysis: Analysis): Tier[] {
+  const label = personLabeller(analysis);
+  const attributed = analysis.tracks.voice.filter((v) => v.personId !== null);
+  if (attributed.length > 0) {
+    return analysis.tracks.voice.map((voice) => {
+      const person = label.person(voice.personId);
+      return { id: `Speech – ${person.label}`, type: 'attune-speech' as const, participant: person.role === null ? null : person.label, spans: speechRuns(voice) };
+    });
+  }
   const segments = analysis.tracks.speech ?? [];
   if (segments.length === 0) return [];
   return [{ id: 'Speech (all voices)', type: 'attune-speech', participant: null, spans: segments.map((s) => span(s.startSec, s.endSec, 'speech')) }];
@@ -94,7 +131,7 @@ const attribute = (name: string, value: string): string => ` ${name}="${escapeXm
 
 /** The whole .eaf document. Deterministic: the same analysis gives the same bytes. */
 export function analysisToEaf(analysis: Analysis): string {
-  const tiers = [...markerTiers(analysis), ...speechTier(analysis)];
+  const tiers = [...markerTiers(analysis), ...reasonTiers(analysis), ...speechTiers(analysis)];
   // One time slot per distinct boundary, numbered in time order (ELAN's own files are ordered so).
   const times = [...new Set(tiers.flatMap((t) => t.spans.flatMap((s) => [s.startMs, s.endMs])))].sort((a, b) => a - b);
   const slot = new Map(times.map((ms, i) => [ms, `ts${i + 1}`]));
@@ -140,6 +177,7 @@ export function analysisToEaf(analysis: Analysis): string {
     '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-marker" TIME_ALIGNABLE="true"/>\n' +
     '  <LINGUISTIC_TYPE CONSTRAINTS="Symbolic_Association" GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-evidence" TIME_ALIGNABLE="false"/>\n' +
     '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-speech" TIME_ALIGNABLE="true"/>\n' +
+    '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-reason" TIME_ALIGNABLE="true"/>\n' +
     '  <CONSTRAINT DESCRIPTION="Attribute of parent annotation: one annotation per annotation of the parent tier" STEREOTYPE="Symbolic_Association"/>\n' +
     '</ANNOTATION_DOCUMENT>\n'
   );

@@ -1,5 +1,6 @@
 /** A marker as the exports word it: the same plain-language evidence the review screen shows. */
-import { evidenceLines, kindWords, missedBecauseSentence, modalityWords, strengthWords } from '../analysis/marker-words.ts';
+import { evidenceLines, kindWords, modalityWords, strengthWords } from '../analysis/marker-words.ts';
+import { missedLines } from '../analysis/missed-words.ts';
 import type { Marker } from '../analysis/types.ts';
 
 export interface MarkerText {
@@ -14,7 +15,7 @@ export interface MarkerText {
 
 export function markerText(marker: Marker, personLabel: string): MarkerText {
   const modality = modalityWords(marker);
-  const missed = missedBecauseSentence(marker.missedBecause);
+  const missed = missedLines(marker, 'others').join(' ');
   return {
     heading: `${personLabel} – ${kindWords(marker.kind)}${modality ? ` (${modality})` : ''}`,
     summary: marker.summary,

@@ -10,6 +10,7 @@ import { interactionSignals } from '../signals/interaction-signals.ts';
 import { voiceSignals } from '../signals/voice-signals.ts';
 import { playerTime } from '../time/clock.ts';
 import { escapeXml } from './escape.ts';
+import { missedSummary } from '../analysis/missed-words.ts';
 import { markerText } from './marker-text.ts';
 import { personLabeller } from './people.ts';
 import { signalRowSvg } from './report-plot.ts';
@@ -74,6 +75,12 @@ function tracksSection(analysis: Analysis, number: (m: Marker) => number): strin
   return `<p class="muted">Each row is scaled to this person’s own range in this session. Shaded: the markers, numbered as in the list below.</p>${parts.join('')}`;
 }
 
+/** "5 of 9 changes began while the therapist was speaking." — the session's counts of each reason. */
+function missedCounts(analysis: Analysis): string {
+  const lines = missedSummary(analysis.markers, 'others');
+  return lines.length ? `<ul>${lines.map((line) => `<li>${h(line)}</li>`).join('')}</ul>` : '';
+}
+
 function markerRows(analysis: Analysis): string {
   if (analysis.markers.length === 0) return '<p>Attune found no shifts that stood out from these people’s own usual behaviour in this recording.</p>';
   const label = personLabeller(analysis);
@@ -104,7 +111,7 @@ export function analysisReportHtml(analysis: Analysis): string {
     (notes.length ? `<ul>${notes.map((n) => `<li>${h(n)}</li>`).join('')}</ul>` : '') +
     '<h2>Consent</h2><p>The consent record is kept with the session in the Attune library; the analysis file this report was made from does not contain it. Before sharing this report, check that the client’s consent covers that use (for example supervision).</p>' +
     `<h2>Tracks</h2>${tracksSection(analysis, number)}` +
-    `<h2>Markers (${analysis.markers.length})</h2>${markerRows(analysis)}` +
+    `<h2>Markers (${analysis.markers.length})</h2>${missedCounts(analysis)}${markerRows(analysis)}` +
     `<footer class="muted">Made on this computer by ${h(analysis.analysis.app)}. Nothing was sent anywhere to make it.</footer>` +
     '</body></html>\n'
   );

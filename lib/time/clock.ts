@@ -1,4 +1,4 @@
-/** How export formats write media times. */
+/** How Attune writes media times: on the review screen, in marker wording and in exports. */
 
 /** WebVTT's cue time, hh:mm:ss.ttt (hours always present, so players never misread minutes). */
 export function vttTime(sec: number): string {
@@ -17,4 +17,14 @@ export function playerTime(sec: number): string {
   const m = Math.floor(whole / 60) % 60;
   const s = String(whole % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A readable clock for labels and screen readers: 1:02:03, 12:04, 0:07.5 when zoomed close. */
+export function formatClock(tSec: number, withTenths = false): string {
+  const safe = Math.max(0, tSec);
+  const hours = Math.floor(safe / 3600);
+  const minutes = Math.floor((safe % 3600) / 60);
+  const seconds = safe % 60;
+  const secText = withTenths ? seconds.toFixed(1).padStart(4, '0') : String(Math.floor(seconds)).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secText}` : `${minutes}:${secText}`;
 }

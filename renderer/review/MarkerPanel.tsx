@@ -4,18 +4,24 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import type { Marker } from '../../lib/analysis/types.ts';
-import { formatClock } from '../timeline/viewport.ts';
-import { evidenceLines, isPairMarker, kindWords, missedBecauseSentence, modalityWords, PAIR_WORDS, strengthWords } from '../../lib/analysis/marker-words.ts';
+import { formatClock } from '../../lib/time/clock.ts';
+import { evidenceLines, isPairMarker, kindWords, modalityWords, PAIR_WORDS, strengthWords } from '../../lib/analysis/marker-words.ts';
+import { missedLines, missedSummary, MISSED_REASONS, reasonLabel, type MissedReason } from '../../lib/analysis/missed-words.ts';
 
 interface Props {
+  /** Every marker of the session, for the counts. */
+  allMarkers: readonly Marker[];
+  /** The markers shown: all, or those with the chosen reason. */
   markers: readonly Marker[];
+  reason: MissedReason | null;
+  onReason: (reason: MissedReason | null) => void;
   selectedId: string | null;
   /** "Client", "Therapist", "Person 2"… */
   personLabel: (personId: string | null) => string;
   onPick: (marker: Marker) => void;
 }
 
-export const MarkerPanel = memo(function MarkerPanel({ markers, selectedId, personLabel, onPick }: Props) {
+export const MarkerPanel = memo(function MarkerPanel({ allMarkers, markers, reason, onReason, selectedId, personLabel, onPick }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
 
   // Bring the chosen marker into view in the list, whether it was chosen here, on the timeline or with n / p.
@@ -29,7 +35,8 @@ export const MarkerPanel = memo(function MarkerPanel({ markers, selectedId, pers
       <h2 id="markers-title">
         Markers <span className="count">({markers.length})</span>
       </h2>
-      {markers.length === 0 && (
+      <MissedFilter markers={allMarkers} reason={reason} onReason={onReason} />
+      {markers.length === 0 && reason === null && (
         <p className="empty">
           No marked changes in this session. That does not mean nothing happened — only that no face or voice cue moved far
           outside this person’s usual range.
@@ -38,7 +45,7 @@ export const MarkerPanel = memo(function MarkerPanel({ markers, selectedId, pers
       <ol ref={listRef} className="markers">
         {markers.map((marker) => {
           const selected = marker.id === selectedId;
-          const missed = missedBecauseSentence(marker.missedBecause);
+          const missed = missedLines(marker, 'therapist');
           return (
             <li key={marker.id} data-marker-id={marker.id} className={selected ? 'marker selected' : 'marker'}>
               <button type="button" className="marker-jump" aria-pressed={selected} onClick={() => onPick(marker)}>
@@ -58,10 +65,15 @@ export const MarkerPanel = memo(function MarkerPanel({ markers, selectedId, pers
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-              {missed && (
-                <p className="missed">
-                  <strong>Why this was easy to miss:</strong> {missed}
-                </p>
+              {missed.length > 0 && (
+                <div className="missed">
+                  <strong>Why this was easy to miss:</strong>
+                  <ul>
+                    {missed.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </div>
               )}
             </li>
           );
@@ -70,3 +82,32 @@ export const MarkerPanel = memo(function MarkerPanel({ markers, selectedId, pers
     </section>
   );
 });
+
+/**
+ * The session's counts ("5 of 9 changes began while you were speaking") and a choice of which markers to
+ * list: all, or those with one reason. Only reasons that occur are offered.
+ */
+function MissedFilter({ markers, reason, onReason }: { markers: readonly Marker[]; reason: MissedReason | null; onReason: (r: MissedReason | null) => void }) {
+  const summary = missedSummary(markers, 'therapist');
+  const offered = MISSED_REASONS.filter((r) => markers.some((m) => m.missedBecause?.includes(r)));
+  if (offered.length === 0) return null;
+  return (
+    <div className="missed-filter">
+      <ul className="missed-summary" aria-label="Why changes were easy to miss">
+        {summary.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <div role="group" aria-label="Show markers" className="chips">
+        <button type="button" aria-pressed={reason === null} onClick={() => onReason(null)}>
+          All
+        </button>
+        {offered.map((r) => (
+          <button key={r} type="button" aria-pressed={reason === r} onClick={() => onReason(reason === r ? null : r)}>
+            {reasonLabel(r, 'therapist')}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

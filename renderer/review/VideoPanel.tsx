@@ -1,6 +1,6 @@
 /** The recording and its transport controls. The review screen owns the element (it is the clock). */
 import type { RefObject } from 'react';
-import { formatClock } from '../timeline/viewport.ts';
+import { formatClock } from '../../lib/time/clock.ts';
 import type { ReviewAction } from '../state/review.ts';
 
 interface Props {

@@ -8,6 +8,7 @@ import type { MediaUrl, SessionDetail } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { MarkerPanel } from '../review/MarkerPanel.tsx';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
+import type { MissedReason } from '../../lib/analysis/missed-words.ts';
 import { usePlayback } from '../review/use-playback.ts';
 import { useReviewKeys, type ReviewCommand } from '../review/use-review-keys.ts';
 import { VideoPanel } from '../review/VideoPanel.tsx';
@@ -112,11 +113,16 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: Works
     },
     [detail.people],
   );
-  const faceIds = analysis.tracks.face.map((t) => t.personId);
-  const defaultPerson = faceIds.find((id) => roles.get(id) === 'client') ?? faceIds[0] ?? null;
+  // Everyone with rows of their own: faces, and a voice off camera.
+  const rowPeople = analysis.people.map((p) => p.id).filter((id) => analysis.tracks.face.some((t) => t.personId === id) || analysis.tracks.voice.some((t) => t.personId === id));
+  const defaultPerson = rowPeople.find((id) => roles.get(id) === 'client') ?? rowPeople[0] ?? null;
   const [personId, setPersonId] = useState<string | null>(defaultPerson);
   const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
-  const markers = analysis.markers;
+  const [reason, setReason] = useState<MissedReason | null>(null);
+  const markers = useMemo(
+    () => (reason === null ? analysis.markers : analysis.markers.filter((m) => m.missedBecause?.includes(reason))),
+    [analysis.markers, reason],
+  );
 
   const pickMarker = useCallback(
     (marker: Marker) => {
@@ -152,11 +158,11 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: Works
     <section aria-labelledby="review-title" className="review">
       <div className="screen-head">
         {heading}
-        {faceIds.length > 1 && (
+        {rowPeople.length > 1 && (
           <label className="inline-field">
-            Face rows show{' '}
+            Rows show{' '}
             <select value={personId ?? ''} onChange={(e) => setPersonId(e.target.value)}>
-              {faceIds.map((id) => (
+              {rowPeople.map((id) => (
                 <option key={id} value={id}>
                   {personLabel(id)}
                 </option>
@@ -190,7 +196,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: Works
           dispatch={dispatch}
           onCommand={run}
         />
-        <MarkerPanel markers={markers} selectedId={state.selectedMarkerId} personLabel={personLabel} onPick={pickMarker} />
+        <MarkerPanel allMarkers={analysis.markers} markers={markers} reason={reason} onReason={setReason} selectedId={state.selectedMarkerId} personLabel={personLabel} onPick={pickMarker} />
       </div>
       <Timeline
         rows={rows}

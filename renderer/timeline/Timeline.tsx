@@ -13,7 +13,8 @@ import { PALETTE } from './palette.ts';
 import type { TrackRow } from './track-rows.ts';
 import { TrackRowView } from './TrackRowView.tsx';
 import { usePlotBox } from './use-plot-box.ts';
-import { canZoomIn, canZoomOut, formatClock, pxToTime, spanOf, timeToPx, ZOOM_FACTOR } from './viewport.ts';
+import { formatClock } from '../../lib/time/clock.ts';
+import { canZoomIn, canZoomOut, pxToTime, spanOf, timeToPx, ZOOM_FACTOR } from './viewport.ts';
 
 const ROW_HEIGHT = 34;
 const BAND_HEIGHT = 18;

@@ -1,7 +1,8 @@
 /** Canvas drawing for the timeline. Everything here works in CSS pixels on a context already scaled for the display. */
 import type { MarkerBox } from './marker-layout.ts';
 import type { Envelope } from './series-pyramid.ts';
-import { formatClock, tickStepSec, timeToPx, type Viewport } from './viewport.ts';
+import { formatClock } from '../../lib/time/clock.ts';
+import { tickStepSec, timeToPx, type Viewport } from './viewport.ts';
 
 /** Sizes a canvas for its CSS box at the display's pixel density and returns a context in CSS pixels. */
 export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {

@@ -70,16 +70,6 @@ export function followPlayhead(view: Viewport, durationSec: number, playheadSec:
   return placeWindow(durationSec, span, playheadSec, fraction);
 }
 
-/** A readable clock for labels and screen readers: 1:02:03, 12:04, 0:07.5 when zoomed close. */
-export function formatClock(tSec: number, withTenths = false): string {
-  const safe = Math.max(0, tSec);
-  const hours = Math.floor(safe / 3600);
-  const minutes = Math.floor((safe % 3600) / 60);
-  const seconds = safe % 60;
-  const secText = withTenths ? seconds.toFixed(1).padStart(4, '0') : String(Math.floor(seconds)).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secText}` : `${minutes}:${secText}`;
-}
-
 /** Tick spacing for the time ruler: the smallest "nice" step that keeps labels at least `minPx` apart. */
 export function tickStepSec(view: Viewport, widthPx: number, minPx = 80): number {
   const steps = [0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];

@@ -48,7 +48,8 @@ export function knownAnalysis(sha256: string, fileName = 'session.mp4'): Analysi
     },
     markers: [
       { id: 'm1', startSec: 0.2, endSec: 0.6, personId: 'p1', modality: ['face'], kind: 'shift', score: 0.82, summary: SECRET_SUMMARY,
-        cues: [{ feature: 'mouthSmileLeft', before: 0.41, after: 0.05, z: -3.2 }], missedBecause: ['therapist-speaking'] },
+        cues: [{ feature: 'mouthSmileLeft', before: 0.41, after: 0.05, z: -3.2 }], missedBecause: ['therapist-speaking'],
+        missedEvidence: [{ reason: 'therapist-speaking', startSec: 0, endSec: 0.7, text: 'The therapist was speaking when it began (80 % of 0 s–0.7 s).' }] },
       { id: 'm2', startSec: 0.4, endSec: 0.8, personId: 'p1', modality: ['voice'], kind: 'brief', score: 0.5, summary: 'Voice lower',
         cues: [{ feature: 'f0Hz', before: 184, after: 150, z: -2.4 }] },
       { id: 'm3', startSec: 0.8, endSec: 1.0, personId: null, modality: ['face', 'voice'], kind: 'shift', score: 0.3, summary: 'Quieter',

@@ -4,7 +4,6 @@ import {
   canZoomIn,
   canZoomOut,
   followPlayhead,
-  formatClock,
   MIN_SPAN_SEC,
   pxToTime,
   spanOf,
@@ -13,6 +12,7 @@ import {
   wholeSession,
   zoomAround,
 } from '../../renderer/timeline/viewport.ts';
+import { formatClock } from '../../lib/time/clock.ts';
 
 test('time and pixels map both ways', () => {
   const view = { startSec: 60, endSec: 180 };

@@ -135,13 +135,23 @@ describe('ELAN EAF', () => {
     a.markers = [marker('m1', 1, 4), marker('m2', 2, 3), marker('m3', 4, 5), marker('m4', 6, 6)];
     const eaf = analysisToEaf(a);
     const tiers = [...eaf.matchAll(/<TIER [^>]*TIER_ID="([^"]+)"/g)].map((m) => m[1]);
-    assert.deepEqual(tiers, ['Person 1 – Shift', 'Person 1 – Shift – evidence', 'Person 1 – Shift (2)', 'Person 1 – Shift (2) – evidence', 'Speech (all voices)']);
+    assert.deepEqual(tiers, ['Person 1 – Shift', 'Person 1 – Shift – evidence', 'Person 1 – Shift (2)', 'Person 1 – Shift (2) – evidence', 'Speech – Person 1']);
     const slots = new Map([...eaf.matchAll(/TIME_SLOT_ID="(ts\d+)" TIME_VALUE="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
     const spans = [...eaf.matchAll(/TIME_SLOT_REF1="(ts\d+)" TIME_SLOT_REF2="(ts\d+)"/g)].map((m) => [slots.get(m[1]!), slots.get(m[2]!)]);
     // The zero-length marker at 6 s is kept, one millisecond long.
-    assert.deepEqual(spans, [[1000, 4000], [4000, 5000], [6000, 6001], [2000, 3000], [200, 800]]);
+    // The speech tier: p1's speech frames 0.2–0.8 s, to the end of the last 0.2-s frame.
+    assert.deepEqual(spans, [[1000, 4000], [4000, 5000], [6000, 6001], [2000, 3000], [200, 1000]]);
     assert.equal((eaf.match(/<REF_ANNOTATION /g) ?? []).length, 4);
     assert.equal(eaf, analysisToEaf(a), 'the same analysis gives the same bytes');
+  });
+
+  test('why each marker was easy to miss is a tier of its own; an analysis from before attribution keeps one speech tier', () => {
+    const a = knownAnalysis('ab'.repeat(32));
+    const eaf = analysisToEaf(a);
+    assert.match(eaf, /TIER_ID="Why easy to miss"/);
+    assert.ok(eaf.includes('It began while the therapist was speaking (0:00.0–0:00.7).'));
+    a.tracks.voice[0]!.personId = null;
+    assert.match(analysisToEaf(a), /TIER_ID="Speech \(all voices\)"/);
   });
 
   test('a synchrony marker belongs to both people, not to an unattributed voice', () => {
@@ -173,7 +183,8 @@ describe('HTML report', () => {
     assert.ok(html.includes(escapeXml(WHAT_MARKERS_ARE)));
     assert.match(html, /Consent<\/h2><p>The consent record is kept/);
     for (const m of a.markers) assert.ok(html.includes(escapeXml(m.summary)), m.id);
-    assert.ok(html.includes('Why this was easy to miss: It happened while the therapist was speaking.'));
+    assert.ok(html.includes('Why this was easy to miss: It began while the therapist was speaking (0:00.0–0:00.7).'));
+    assert.ok(html.includes('<li>1 of 3 changes began while the therapist was speaking.</li>'), 'the session’s counts');
     assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
     assert.doesNotMatch(html, /\b(src|href)=/, 'no external resource of any kind');
     assert.equal((html.match(/<svg /g) ?? []).length, 5 + 3, 'five face rows and three voice rows');

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Cue } from '../../lib/analysis/types.ts';
-import { evidenceLines, kindWords, missedBecauseSentence, unusualness } from '../../lib/analysis/marker-words.ts';
+import { evidenceLines, kindWords, unusualness } from '../../lib/analysis/marker-words.ts';
+import { missedLines, missedSummary } from '../../lib/analysis/missed-words.ts';
+import type { Marker } from '../../lib/analysis/types.ts';
 
 test('feature names read as everyday words; unknown ones are split into words, never shown raw', () => {
   const [known, unknown] = evidenceLines([
@@ -60,12 +62,29 @@ test('unusualness grows with the size of the change in either direction', () => 
   assert.equal(unusualness(null), 'could not be compared with their usual range');
 });
 
-test('reasons a marker was easy to miss become one sentence', () => {
-  assert.equal(missedBecauseSentence(undefined), null);
-  assert.equal(
-    missedBecauseSentence(['brief', 'therapist-speaking']),
-    'It was brief — over in about a second; and it happened while the therapist was speaking.',
-  );
+test('each reason a change was easy to miss is a sentence with its times, to the therapist or about them', () => {
+  const marker: Marker = {
+    id: 'm1', startSec: 10.1, endSec: 11.1, personId: 'p1', modality: ['face'], kind: 'brief', score: 0.8, summary: 'Brief (1.0 s): smile', cues: [],
+    missedBecause: ['brief', 'therapist-speaking', 'no-response'],
+    missedEvidence: [
+      { reason: 'therapist-speaking', startSec: 9.6, endSec: 10.6, text: '' },
+      { reason: 'no-response', startSec: 10.1, endSec: 15.1, text: '' },
+    ],
+  };
+  assert.deepEqual(missedLines(marker, 'therapist'), [
+    'It was brief (1.0 s): over before it registers.',
+    'It began while you were speaking (0:09.6–0:10.6).',
+    'Nothing in your face, voice or turn-taking changed in the 5 s after it began (0:10.1–0:15.1).',
+  ]);
+  assert.equal(missedLines(marker, 'others')[1], 'It began while the therapist was speaking (0:09.6–0:10.6).');
+  assert.deepEqual(missedLines({ ...marker, missedBecause: undefined }, 'others'), []);
+  assert.deepEqual(missedLines({ ...marker, missedBecause: ['during-silence'] }, 'others'), ['During silence.'], 'an unknown reason is still shown');
+  const plain = { ...marker, kind: 'shift', missedBecause: ['therapist-speaking'] };
+  assert.deepEqual(missedSummary([marker, plain, { ...plain, missedBecause: [] }], 'therapist'), [
+    '1 of 3 changes were brief.',
+    '2 of 3 changes began while you were speaking.',
+    '1 of 3 changes were followed by no change in your face or voice.',
+  ]);
 });
 
 test('a drop in synchrony is worded for the pair, as a correlation', () => {
