@@ -85,6 +85,11 @@ export interface Marker {
   summary: string;
   cues: Cue[];
   missedBecause?: string[];
+  /**
+   * Extension, shifts only: when the change happened — the bin edge where the before and after windows
+   * meet (the peak of the change score). startSec–endSec is the wider stretch in which it happened.
+   */
+  changeSec?: number;
   /** Extension: for each role-based reason in missedBecause, what the therapist was doing, when. */
   missedEvidence?: MissedEvidence[];
 }

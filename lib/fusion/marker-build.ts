@@ -63,6 +63,8 @@ export interface MarkerSpec {
   /** Bin edges of the marker's span. */
   from: number;
   to: number;
+  /** For a shift, the edge where the before and after windows meet: when the change happened. */
+  at?: number;
   cues: readonly CueEvidence[];
   /** The d that a single cue needs for this kind; the score is measured in multiples of it. */
   threshold: number;
@@ -88,6 +90,7 @@ export function buildMarker(spec: MarkerSpec, grid: Grid): DraftMarker | null {
     personId: spec.personId,
     modality,
     kind: spec.kind,
+    ...(spec.at === undefined ? {} : { changeSec: secAt(spec.at) }),
     score: scoreOf(spec.cues, spec.threshold),
     summary,
     cues: listed.flatMap((c) => c.evidence),

@@ -131,7 +131,7 @@ export function markPerson(person: TestedPerson, grid: Grid, wBins: number, shif
         changed.push({ stream: cue.stream, z: cue.lasting, d: change.d, before: [peak.edge - wBins, peak.edge], after: [peak.edge, peak.edge + wBins] });
       }
     }
-    const marker = buildMarker({ kind: 'shift', personId, from: peak.from, to: peak.to, cues: changed, threshold: options.shiftMinEffect }, grid);
+    const marker = buildMarker({ kind: 'shift', personId, from: peak.from, to: peak.to, at: peak.edge, cues: changed, threshold: options.shiftMinEffect }, grid);
     if (marker) markers.push(marker);
   }
   for (const cluster of clusterBriefRuns(cues)) {

@@ -3,10 +3,11 @@
  * the therapist's own tracks, never guessed. docs/markers.md ("Why this was easy to miss") gives the
  * windows and thresholds in words.
  *
- * - therapist-speaking: the therapist held the turn when the shift began (±0.5 s).
+ * - therapist-speaking: the therapist held the turn when the change began (±0.5 s): a shift's change point
+ *   (changeSec), a brief excursion's start.
  * - therapist-looking-away: the therapist's face was in view for most of the shift and their head or eyes
  *   were turned away from where they usually look for most of that time.
- * - no-response: in the 5 s after the shift began nothing in the therapist's behaviour changed compared
+ * - no-response: in the 5 s after the change began nothing in the therapist's behaviour changed compared
  *   with the 5 s before: no turn began or ended, their voice kept its pitch and loudness, their face and
  *   head kept their expression and position.
  */
@@ -60,9 +61,12 @@ function speechShare(voice: VoiceTrack | null, from: number, to: number): number
   return values.length ? mean(values) : null;
 }
 
+/** When the change began: a shift's change point, a brief excursion's start. */
+const onset = (marker: Marker): number => marker.changeSec ?? marker.startSec;
+
 function therapistSpeaking(marker: Marker, therapist: TherapistTracks, client: VoiceTrack | null): MissedEvidence | null {
-  const from = marker.startSec - MISSED.turnReachSec;
-  const to = marker.startSec + MISSED.turnReachSec;
+  const from = onset(marker) - MISSED.turnReachSec;
+  const to = onset(marker) + MISSED.turnReachSec;
   const theirs = speechShare(therapist.voice, from, to);
   const clients = speechShare(client, from, to) ?? 0;
   if (theirs === null || theirs < 0.5 || theirs <= clients) return null;
@@ -141,7 +145,7 @@ function typicalStep(t: readonly number[], series: Series, windowSec: number): n
 function noResponse(marker: Marker, therapist: TherapistTracks): MissedEvidence | null {
   const { face, voice } = therapist;
   const w = MISSED.responseSec;
-  const start = marker.startSec;
+  const start = onset(marker);
   const [before, after] = [
     [start - w, start],
     [start, start + w],

@@ -44,6 +44,10 @@ test('therapist-speaking: the therapist held the turn when the shift began, not 
   const clientTalksToo = voiceOf('p1', (t) => t >= 29 && t < 31);
   const both = missedBecause(marker('p1', 30, 36), { face: therapistFace(), voice: talksAt30 }, clientTalksToo);
   assert.ok(!both.some((e) => e.reason === 'therapist-speaking'), 'an equal share is not holding the turn');
+  // A shift's stretch starts before the change itself; its change point decides.
+  const shift = { ...marker('p1', 25, 35), changeSec: 30 };
+  assert.ok(reasons(shift, therapistFace(), talksAt30).includes('therapist-speaking'));
+  assert.ok(!reasons({ ...shift, changeSec: 26 }, therapistFace(), talksAt30).includes('therapist-speaking'));
 });
 
 test('therapist-looking-away: head turned 30° from their usual direction for most of the shift, with its evidence', () => {
