@@ -51,7 +51,14 @@ describe('ELAN', () => {
       const text = readFileSync(eaf, 'utf8');
       const markerTiers = [...text.matchAll(/LINGUISTIC_TYPE_REF="attune-marker"/g)].length;
       assert.ok(markerTiers >= new Set(analysed[key].analysis.markers.map((m) => `${m.personId}|${m.kind}`)).size);
-      assert.equal([...text.matchAll(/<ALIGNABLE_ANNOTATION /g)].length, analysed[key].analysis.markers.length + (analysed[key].analysis.tracks.speech ?? []).length);
+      const { markers, tracks } = analysed[key].analysis;
+      const tiers = text.split('<TIER ').slice(1);
+      const annotations = (type: string) =>
+        tiers.filter((t) => t.startsWith(`LINGUISTIC_TYPE_REF="${type}"`)).reduce((n, t) => n + [...t.matchAll(/<ALIGNABLE_ANNOTATION /g)].length, 0);
+      assert.equal(annotations('attune-marker'), markers.length, 'every marker');
+      assert.equal(annotations('attune-reason'), markers.filter((m) => (m.missedBecause ?? []).length > 0).length, 'every marker with a reason');
+      const speechTiers = tiers.filter((t) => t.startsWith('LINGUISTIC_TYPE_REF="attune-speech"')).length;
+      assert.equal(speechTiers, tracks.voice.some((v) => v.personId !== null) ? tracks.voice.length : Math.min(1, (tracks.speech ?? []).length), 'a speech tier per voice');
     });
   }
 
@@ -60,7 +67,7 @@ describe('ELAN', () => {
     const script = [
       'import json, sys, pympi',
       'e = pympi.Elan.Eaf(sys.argv[1])',
-      'print(json.dumps(sorted([[a[0], a[1]] for t in e.get_tier_names() if e.tiers[t][0] for a in e.get_annotation_data_for_tier(t) if "Speech" not in t])))',
+      'print(json.dumps(sorted([[a[0], a[1]] for t in e.get_tier_names() if e.tiers[t][0] for a in e.get_annotation_data_for_tier(t) if "Speech" not in t and "Why easy" not in t])))',
     ].join('\n');
     const spans = JSON.parse(execFileSync('python3', ['-c', script, eaf], { encoding: 'utf8' })) as number[][];
     const expected = analysed.multi.analysis.markers.map((m) => [Math.round(m.startSec * 1000), Math.round(m.endSec * 1000)]).sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);

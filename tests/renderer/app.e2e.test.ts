@@ -15,6 +15,7 @@ import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { REPO, video } from '../helpers/paths.ts';
 import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';
+import { chooseRecording as chooseRecordingIn, fillConsent as fillConsentIn } from './harness/app-steps.ts';
 
 const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
 /**
@@ -70,19 +71,8 @@ async function sessionNamed(fileName: string): Promise<SessionSummary> {
 const startButton = () => page.getByRole('button', { name: 'Start analysis' });
 const jobCard = (fileName: string): Locator => page.locator('li.job', { hasText: fileName });
 
-async function chooseRecording(fileName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import a recording' }).click();
-  harness.pickNext(pathOf(fileName));
-  await page.getByRole('button', { name: 'Choose a recording…' }).click();
-  await page.getByRole('heading', { name: fileName }).waitFor();
-}
-
-async function fillConsent(): Promise<void> {
-  await page.getByLabel('Who gave consent?').fill('Client A. (ref. 0417)');
-  await page.getByLabel('Supervision').check();
-  await page.getByLabel('How long may the data be kept?').selectOption('12');
-  await page.getByLabel(/I confirm the client gave informed consent/).check();
-}
+const chooseRecording = (fileName: string) => chooseRecordingIn(page, harness, pathOf(fileName), fileName);
+const fillConsent = () => fillConsentIn(page);
 
 async function importAndStart(fileName: string): Promise<void> {
   await chooseRecording(fileName);

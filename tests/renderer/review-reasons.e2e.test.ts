@@ -1,0 +1,100 @@
+/**
+ * End to end, for real: a two-person gallery session (tests/helpers/gallery-session.ts) imported,
+ * analysed by the real pipeline, client and therapist named on "Who is who", then reviewed: a turn lane
+ * for the therapist under the client's rows, each marker's reasons in words with their times, the
+ * session's counts, and the filter by reason. Screenshots go to test-output/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import { makeGallerySession } from '../helpers/gallery-session.ts';
+import { REPO } from '../helpers/paths.ts';
+import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';
+import { chooseRecording, fillConsent } from './harness/app-steps.ts';
+
+const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
+const SESSION = 'gallery.mp4';
+const ANALYSIS_TIMEOUT = 180_000;
+
+let harness: AppHarness;
+let page: Page;
+let mediaDir: string;
+
+async function invoke<T>(channel: string, payload?: unknown): Promise<T> {
+  const result = await harness.backend.invoke(channel, payload);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+async function session(): Promise<SessionDetail> {
+  const summary = (await invoke<SessionSummary[]>('library:list')).find((s) => s.fileName === SESSION)!;
+  return invoke<SessionDetail>('sessions:get', { sessionId: summary.id });
+}
+
+describe('Review with roles: turn lanes and why changes were easy to miss', { timeout: 10 * 60_000 }, () => {
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mediaDir = mkdtempSync(join(tmpdir(), 'attune-reasons-media-'));
+    makeGallerySession(join(mediaDir, SESSION));
+    harness = await startAppHarness();
+    page = harness.page;
+    await page.goto(`${APP_STAND_IN}/index.html`);
+    await page.getByRole('heading', { name: 'Sessions' }).waitFor();
+  });
+
+  after(async () => {
+    await harness?.close();
+    if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  it('analyses the session and names the client and the therapist', async () => {
+    await chooseRecording(page, harness, join(mediaDir, SESSION), SESSION);
+    await fillConsent(page);
+    await page.getByRole('button', { name: 'Start analysis' }).click();
+    const card = page.locator('li.job', { hasText: SESSION });
+    await card.getByText('Finished').waitFor({ timeout: ANALYSIS_TIMEOUT });
+    await card.getByRole('button', { name: 'Next: who is who' }).click();
+    await page.getByRole('heading', { name: 'Who is who' }).waitFor();
+
+    // The therapist is the one who speaks in this recording.
+    const { analysis, people } = await session();
+    const therapist = analysis!.tracks.voice.find((v) => v.personId !== null && v.speech.some((s) => s === 1))!.personId!;
+    const number = (id: string) => people.findIndex((p) => p.id === id) + 1;
+    const client = people.find((p) => p.id !== therapist)!.id;
+    await page.getByRole('group', { name: `Person ${number(client)}` }).getByLabel('Client').check();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await page.getByRole('group', { name: `Person ${number(therapist)}` }).getByLabel('Therapist').check();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    const named = await session();
+    assert.deepEqual(named.people.map((p) => [p.id, p.role]).sort(), [[client, 'client'], [therapist, 'therapist']].sort());
+    await page.screenshot({ path: join(SCREENSHOTS, '30-roles-two-people.png'), fullPage: true });
+  });
+
+  it('shows the client’s markers with the reasons in words, a turn lane for the therapist, and counts', async () => {
+    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await page.locator('[data-track="smile"] canvas').waitFor();
+    const lane = page.locator('.track-row', { hasText: 'Therapist speaking' });
+    await lane.waitFor();
+    await page.getByText(/It began while you were speaking \(0:\d\d\.\d–0:\d\d\.\d\)\./).waitFor();
+    await page.getByText(/Nothing in your face, voice or turn-taking changed in the 5 s after it began/).waitFor();
+    const counts = await page.locator('.missed-summary').innerText();
+    assert.match(counts, /1 of 2 changes began while you were speaking\./);
+    assert.match(counts, /1 of 2 changes were followed by no change in your face or voice\./);
+    await page.screenshot({ path: join(SCREENSHOTS, '31-review-reasons.png'), fullPage: true });
+  });
+
+  it('filters the markers by reason', async () => {
+    const filters = page.getByRole('group', { name: 'Show markers' });
+    await filters.getByRole('button', { name: 'You were speaking' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('li.marker').length === 1);
+    assert.match(await page.locator('li.marker').innerText(), /It began while you were speaking/);
+    await page.screenshot({ path: join(SCREENSHOTS, '32-review-filtered.png'), fullPage: true });
+    await filters.getByRole('button', { name: 'All' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('li.marker').length === 2);
+    assert.deepEqual(harness.pageErrors, []);
+  });
+});
