@@ -6,7 +6,8 @@
  * - therapist-speaking: the therapist held the turn when the change began (±0.5 s): a shift's change point
  *   (changeSec), a brief excursion's start.
  * - therapist-looking-away: the therapist's face was in view for most of the shift and their head or eyes
- *   were turned away from where they usually look for most of that time.
+ *   were turned away from where they usually look (their own median head angles and eye scores) for most
+ *   of that time.
  * - no-response: in the 5 s after the change began nothing in the therapist's behaviour changed compared
  *   with the 5 s before: no turn began or ended, their voice kept its pitch and loudness, their face and
  *   head kept their expression and position.
@@ -19,8 +20,11 @@ export const MISSED = {
   turnReachSec: 0.5,
   /** Head turned this far from the therapist's usual direction is looking away. */
   awayDeg: 20,
-  /** Eyes this far down or to one side (MediaPipe's eyeLook* scores) are looking away. */
-  eyesAway: 0.6,
+  /**
+   * Eyes looking away: both eyes' eyeLook* score (MediaPipe, 0..1) this far above the therapist's own
+   * median for it — looking at the screen sits near 0.2, at notes on the lap near 0.7 or more.
+   */
+  eyesAway: 0.4,
   /** "Most of the shift": this share of the therapist's face samples; a shift is looked at over at least 1 s. */
   share: 0.5,
   minSpanSec: 1,
@@ -85,6 +89,12 @@ function therapistLookingAway(marker: Marker, face: FaceTrack | null): MissedEvi
   const yaw0 = median(face.headYawDeg.filter(isValue));
   const pitch0 = median(face.headPitchDeg.filter(isValue));
   const shape = (name: string, i: number) => face.blendshapes[name]?.[i] ?? null;
+  const usual = new Map<string, number>();
+  const usualOf = (name: string): number => {
+    if (!usual.has(name)) usual.set(name, median((face.blendshapes[name] ?? []).filter(isValue)) ?? 0);
+    return usual.get(name)!;
+  };
+  const eyeAway = (name: string, i: number) => (shape(name, i) ?? 0) - usualOf(name) >= MISSED.eyesAway;
   let span = 0;
   let seen = 0;
   let away = 0;
@@ -96,7 +106,7 @@ function therapistLookingAway(marker: Marker, face: FaceTrack | null): MissedEvi
     seen++;
     const yaw = face.headYawDeg[i];
     const pitch = face.headPitchDeg[i];
-    const both = (a: string, b: string) => (shape(a, i) ?? 0) >= MISSED.eyesAway && (shape(b, i) ?? 0) >= MISSED.eyesAway;
+    const both = (a: string, b: string) => eyeAway(a, i) && eyeAway(b, i);
     const reasons = [
       isValue(yaw) && yaw0 !== null && Math.abs(yaw - yaw0) >= MISSED.awayDeg ? 'head turned aside' : null,
       isValue(pitch) && pitch0 !== null && Math.abs(pitch - pitch0) >= MISSED.awayDeg ? 'head tilted up or down' : null,

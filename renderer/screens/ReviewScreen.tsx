@@ -86,6 +86,7 @@ export function ReviewScreen({ sessionId, navigate }: { sessionId: string; navig
       analysis={detail.analysis}
       media={media}
       onRelocate={() => void relocate()}
+      onNameRoles={() => navigate({ screen: 'roles', sessionId })}
     />
   );
 }
@@ -96,9 +97,10 @@ interface WorkspaceProps {
   analysis: Analysis;
   media: MediaUrl;
   onRelocate: () => void;
+  onNameRoles: () => void;
 }
 
-function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: WorkspaceProps) {
+function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameRoles }: WorkspaceProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, dispatch] = useReducer(reviewReducer, analysis.source.durationSec, initialReview);
   const fps = analysis.source.video?.fps || FALLBACK_FPS;
@@ -174,6 +176,15 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate }: Works
       <p className="baseline-note" role="note">
         {WHAT_MARKERS_ARE}
       </p>
+      {detail.people.length > 1 && !(detail.people.some((p) => p.role === 'client') && detail.people.some((p) => p.role === 'therapist')) && (
+        <p className="roles-hint">
+          Say who is the client and who is the therapist to see the client’s changes with why each was easy to miss (while you
+          were speaking, looking away, or not responding).{' '}
+          <button type="button" onClick={onNameRoles}>
+            Who is who…
+          </button>
+        </p>
+      )}
       {media.sourceStatus !== 'present' && (
         <div className="error" role="alert">
           <p>

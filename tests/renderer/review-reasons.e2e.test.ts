@@ -67,6 +67,15 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     const client = people.find((p) => p.id !== therapist)!.id;
     await page.getByRole('group', { name: `Person ${number(client)}` }).getByLabel('Client').check();
     await page.getByRole('status').getByText('Saved.').waitFor();
+
+    // With the client alone named, the review asks for the therapist and gives no reason that needs them.
+    await page.getByRole('button', { name: 'Continue to review' }).click();
+    await page.locator('[data-track="smile"] canvas').waitFor();
+    await page.getByText(/Say who is the client and who is the therapist/).waitFor();
+    assert.equal(await page.getByText(/while you were speaking \(/).count(), 0);
+    await page.getByRole('button', { name: 'Who is who…' }).click();
+    await page.getByRole('heading', { name: 'Who is who' }).waitFor();
+
     await page.getByRole('group', { name: `Person ${number(therapist)}` }).getByLabel('Therapist').check();
     await page.getByRole('status').getByText('Saved.').waitFor();
     const named = await session();
@@ -77,6 +86,7 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
   it('shows the client’s markers with the reasons in words, a turn lane for the therapist, and counts', async () => {
     await page.getByRole('button', { name: 'Continue to review' }).click();
     await page.locator('[data-track="smile"] canvas').waitFor();
+    assert.equal(await page.getByText(/Say who is the client and who is the therapist/).count(), 0, 'no longer asked');
     const lane = page.locator('.track-row', { hasText: 'Therapist speaking' });
     await lane.waitFor();
     await page.getByText(/It began while you were speaking \(0:\d\d\.\d–0:\d\d\.\d\)\./).waitFor();

@@ -60,6 +60,17 @@ test('therapist-looking-away: head turned 30° from their usual direction for mo
   // Away for only a quarter of the shift is not "most of it".
   const glance = therapistFace((t) => (t >= 40 && t < 41 ? { yaw: 30 } : {}));
   assert.ok(!reasons(marker('p1', 40, 44), glance, null).includes('therapist-looking-away'));
+  // Eyes down at notes, relative to where this therapist usually looks: a camera above the screen makes
+  // "down" their usual, which is not looking away.
+  const withEyes = (level: (t: number) => number): FaceTrack => {
+    const face = therapistFace();
+    for (const name of ['eyeLookDownLeft', 'eyeLookDownRight']) face.blendshapes[name] = face.t.map((t) => level(t));
+    return face;
+  };
+  const notes = withEyes((t) => (t >= 40 && t < 44 ? 0.8 : 0.15));
+  const [eyes] = missedBecause(marker('p1', 40, 44), { face: notes, voice: null }, null);
+  assert.match(eyes?.text ?? '', /eyes down/);
+  assert.ok(!reasons(marker('p1', 40, 44), withEyes(() => 0.7), null).includes('therapist-looking-away'));
 });
 
 test('no-response: nothing in the therapist changed in the 5 s after; a turn taken or a smile that drops is a response', () => {
