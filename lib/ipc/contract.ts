@@ -25,6 +25,7 @@ import {
   text,
   type Parser,
 } from './parse.ts';
+import { noteParsers, type Note } from './notes-channels.ts';
 
 export const CONSENT_PURPOSES = ['self-review', 'supervision', 'research'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -116,7 +117,7 @@ export interface DeletionReport {
   sessionId: string;
   fileName: string;
   /** Rows removed per table of the session store. */
-  removed: { sessions: number; consentRecords: number; people: number; analyses: number; markers: number };
+  removed: { sessions: number; consentRecords: number; people: number; analyses: number; markers: number; notes: number };
   /** A queued or running analysis of this session was cancelled first. */
   jobCancelled: boolean;
   /** The store was vacuumed with secure_delete on, so no page of the session lingers in the file. */
@@ -216,6 +217,12 @@ export const channels = {
     object<{ sessionId: string; personId: string }>({ sessionId: id, personId: id }),
   ),
   'media:url': channel<MediaUrl>()(sessionRef),
+  /** In time order. */
+  'notes:list': channel<Note[]>()(noteParsers.list),
+  /** endSec before startSec, or a marker the session does not have, is refused. */
+  'notes:add': channel<Note>()(noteParsers.add),
+  'notes:update': channel<Note>()(noteParsers.update),
+  'notes:delete': channel<{ deleted: boolean }>()(noteParsers.remove),
   'store:status': channel<StoreStatus>()(nothing),
   /** Newest first. */
   'store:backups': channel<BackupInfo[]>()(nothing),
@@ -251,6 +258,7 @@ export const API = {
   jobs: { list: 'jobs:list', cancel: 'jobs:cancel' },
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
+  notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete' },
   store: { status: 'store:status', backups: 'store:backups', restore: 'store:restore', startEmpty: 'store:startEmpty' },
 } as const satisfies Record<string, Record<string, ChannelName>>;
 

@@ -97,4 +97,16 @@ export const nothing: Parser<undefined> = (value, path) => {
   return undefined;
 };
 
+
+/** A media time in seconds: finite, not negative, at most a day. */
+export const seconds: Parser<number> = (value, path) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 86_400) fail(path, 'a time in seconds');
+  return value;
+};
+
+/** `null` stands for "none" (a note on no marker, without a tag); anything else must parse. */
+export function nullable<T>(parser: Parser<T>): Parser<T | null> {
+  return (value, path) => (value === null ? null : parser(value, path));
+}
+
 export type { Parser };

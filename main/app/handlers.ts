@@ -4,6 +4,7 @@
  */
 import { basename, dirname } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf, SessionDetail } from '../../lib/ipc/contract.ts';
+import type { NoteContent } from '../../lib/ipc/notes-channels.ts';
 import { mediaUrlFor } from '../../lib/ipc/origins.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
@@ -47,6 +48,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const check = await checkSource(row);
     if (check.refreshedMtimeMs !== null) store.sessions.updateSource(row.id, { ...row, mtimeMs: check.refreshedMtimeMs });
     return check;
+  }
+
+  /** A note's times are in order and inside the recording; its marker, if any, is one of the session's. */
+  function checkNote(sessionId: string, note: NoteContent): void {
+    const { durationSec } = sessionOrThrow(sessionId);
+    if (note.endSec < note.startSec) throw new AppError('invalid-request', 'A note must end after it starts.');
+    if (note.startSec > durationSec + 1) throw new AppError('invalid-request', 'A note must be within the recording.');
+    if (note.markerId !== null && !store.analyses.load(sessionId)?.markers.some((m) => m.id === note.markerId)) {
+      throw new AppError('invalid-request', 'That marker is not in this session’s analysis.');
+    }
   }
 
   async function chosenPath(filePath: string | undefined, purpose: 'import' | 'relocate'): Promise<string | null> {
@@ -97,6 +108,26 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
       return detail;
     },
+
+    'notes:list': async ({ sessionId }) => {
+      sessionOrThrow(sessionId);
+      return store.notes.list(sessionId);
+    },
+
+    'notes:add': async ({ sessionId, ...content }) => {
+      sessionOrThrow(sessionId);
+      checkNote(sessionId, content);
+      return store.notes.add(sessionId, content);
+    },
+
+    'notes:update': async ({ noteId, ...content }) => {
+      const note = store.notes.get(noteId);
+      if (!note) throw notFound('The note');
+      checkNote(note.sessionId, content);
+      return store.notes.update(noteId, content)!;
+    },
+
+    'notes:delete': async ({ noteId }) => ({ deleted: store.notes.remove(noteId) }),
 
     'sessions:relocate': async ({ sessionId, filePath }) => {
       const row = sessionOrThrow(sessionId);

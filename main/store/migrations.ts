@@ -64,6 +64,23 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, person_id)
   ) STRICT;
   `,
+  // 2: notes on the review, by the therapist or a supervisor; deleted with their session.
+  `
+  CREATE TABLE notes (
+    id            TEXT PRIMARY KEY,
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    author_role   TEXT NOT NULL CHECK (author_role IN ('therapist','supervisor')),
+    author_name   TEXT NOT NULL,
+    start_sec     REAL NOT NULL,
+    end_sec       REAL NOT NULL CHECK (end_sec >= start_sec),
+    marker_id     TEXT,
+    text          TEXT NOT NULL,
+    tag           TEXT,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX notes_by_session ON notes(session_id, start_sec);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

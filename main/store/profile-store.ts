@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupInfo, RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
 import type { AnalysisRecords } from './analysis-records.ts';
+import type { NoteRecords } from './note-records.ts';
 import { BACKUPS_FOLDER, backupFiles, makeBackup, pinBackups, removeSessionFrom, sessionCountOf } from './backups.ts';
 import { StoreKeyError } from './database.ts';
 import { deletedSessionIds, recordDeletion } from './deletion-log.ts';
@@ -73,6 +74,10 @@ export class ProfileStore {
 
   get analyses(): AnalysisRecords {
     return this.open().analyses;
+  }
+
+  get notes(): NoteRecords {
+    return this.open().notes;
   }
 
   status(): StoreStatus {

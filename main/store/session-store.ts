@@ -2,6 +2,7 @@
 import type { DeletionReport } from '../../lib/ipc/contract.ts';
 import { AnalysisRecords } from './analysis-records.ts';
 import { openEncryptedDatabase, type Db } from './database.ts';
+import { NoteRecords } from './note-records.ts';
 import { SessionRecords } from './session-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
@@ -9,10 +10,12 @@ export type RemovedRows = DeletionReport['removed'];
 export class SessionStore {
   readonly sessions: SessionRecords;
   readonly analyses: AnalysisRecords;
+  readonly notes: NoteRecords;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
     this.analyses = new AnalysisRecords(db);
+    this.notes = new NoteRecords(db);
   }
 
   static open(file: string, key: Buffer): SessionStore {
@@ -50,6 +53,7 @@ export class SessionStore {
         people: count('SELECT count(*) FROM people WHERE session_id = ?'),
         analyses: count('SELECT count(*) FROM analyses WHERE session_id = ?'),
         markers: count('SELECT count(*) FROM markers WHERE session_id = ?'),
+        notes: count('SELECT count(*) FROM notes WHERE session_id = ?'),
       };
       if (rows.sessions === 0) return null;
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);

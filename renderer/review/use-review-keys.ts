@@ -1,10 +1,10 @@
 /**
  * Review keyboard shortcuts: space play/pause, , and . step a frame, n and p jump to the next and
- * previous marker, + and − zoom. Ignored while typing in a text field.
+ * previous marker, + and − zoom, a writes a note at the playhead. Ignored while typing in a text field.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut';
+export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut' | 'annotate';
 
 const KEYS: Record<string, ReviewCommand> = {
   ' ': 'togglePlay',
@@ -18,6 +18,8 @@ const KEYS: Record<string, ReviewCommand> = {
   '=': 'zoomIn',
   '-': 'zoomOut',
   '_': 'zoomOut',
+  a: 'annotate',
+  A: 'annotate',
 };
 
 function isTyping(target: EventTarget | null): boolean {

@@ -7,6 +7,7 @@ import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import type { MediaUrl, SessionDetail } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { MarkerPanel } from '../review/MarkerPanel.tsx';
+import { NotesPanel } from '../review/NotesPanel.tsx';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
 import type { MissedReason } from '../../lib/analysis/missed-words.ts';
 import { usePlayback } from '../review/use-playback.ts';
@@ -121,6 +122,8 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
   const [personId, setPersonId] = useState<string | null>(defaultPerson);
   const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
   const [reason, setReason] = useState<MissedReason | null>(null);
+  const [noteRequest, setNoteRequest] = useState(0);
+  const selectedMarker = analysis.markers.find((m) => m.id === state.selectedMarkerId) ?? null;
   const markers = useMemo(
     () => (reason === null ? analysis.markers : analysis.markers.filter((m) => m.missedBecause?.includes(reason))),
     [analysis.markers, reason],
@@ -146,6 +149,8 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
         return dispatch({ type: 'zoom', factor: ZOOM_FACTOR });
       case 'zoomOut':
         return dispatch({ type: 'zoom', factor: 1 / ZOOM_FACTOR });
+      case 'annotate':
+        return setNoteRequest((n) => n + 1);
       case 'nextMarker':
       case 'previousMarker': {
         const marker = adjacentMarker(markers, state.playheadSec, command === 'nextMarker' ? 1 : -1);
@@ -218,6 +223,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
         onSeek={seek}
         onPickMarker={pickMarker}
       />
+      <NotesPanel sessionId={detail.id} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
     </section>
   );
 }

@@ -3,13 +3,14 @@ import { appendFileSync, existsSync, renameSync, utimesSync, writeFileSync } fro
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import type { JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
+import type { DeletionReport, JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
+import type { Note } from '../../lib/ipc/notes-channels.ts';
 import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
 import { MediaError } from '../../main/media/media-error.ts';
 import { SessionStore } from '../../main/store/session-store.ts';
 import { sha256OfFile } from '../../models/manifest.ts';
 import { MODELS_DIR, scratch } from '../helpers/paths.ts';
-import { copyRecording, KNOWN_SNAPSHOTS, knownAnalysis, testKey } from './fixtures.ts';
+import { copyRecording, KNOWN_SNAPSHOTS, knownAnalysis, plaintextIn, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('backend');
 after(() => scratchDir.remove());
@@ -160,11 +161,12 @@ test('deleting a session removes everything Attune holds about it, reports it, a
     const sessionId = await importedWithConsent(backend, recording);
     await analysed(backend, sessionId);
     await call(backend, 'people:thumbnail', { sessionId, personId: 'p1' });
+    await call(backend, 'notes:add', { sessionId, authorRole: 'therapist', authorName: 'T.', startSec: 1, endSec: 1, markerId: null, text: 'x', tag: null });
     const report = await call(backend, 'sessions:delete', { sessionId });
     assert.deepEqual(report, {
       sessionId,
       fileName: '01-01-01-01-02-01-05.mp4',
-      removed: { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3 },
+      removed: { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3, notes: 1 },
       jobCancelled: false,
       vacuumed: true,
       recordingKeptAt: recording,
@@ -290,5 +292,41 @@ test('app:info reports the version and whether the verified model is present', a
   } finally {
     await backend.close();
     await missing.backend.close();
+  }
+});
+
+test('notes: written at a moment, over a stretch or on a marker, edited and deleted; kept encrypted, gone with the session', async () => {
+  const { backend, recording, root } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    const secret = 'The client looked away when the mother was mentioned';
+    const base = { sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', markerId: null, tag: null };
+    const range = await call<Note>(backend, 'notes:add', { ...base, startSec: 1.5, endSec: 2.5, text: secret, tag: 'rupture' });
+    const moment = await call<Note>(backend, 'notes:add', { ...base, authorRole: 'therapist', authorName: 'T.', startSec: 0.5, endSec: 0.5, text: 'I missed this' });
+    const onMarker = await call<Note>(backend, 'notes:add', { ...base, startSec: 0.2, endSec: 0.6, markerId: 'm1', text: 'Worth discussing' });
+    assert.deepEqual((await call<Note[]>(backend, 'notes:list', { sessionId })).map((n) => n.id), [onMarker.id, moment.id, range.id], 'in time order');
+
+    const edited = await call<Note>(backend, 'notes:update', { noteId: moment.id, authorRole: 'therapist', authorName: 'T.', startSec: 0.5, endSec: 0.5, markerId: null, text: 'I missed this — she paused', tag: 'missed cue' });
+    assert.equal(edited.text, 'I missed this — she paused');
+    assert.equal(edited.createdAt, moment.createdAt);
+    assert.ok(edited.updatedAt >= moment.updatedAt);
+
+    // Refused: the end before the start, a marker that is not in the analysis, a time past the recording, a note that does not exist.
+    await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 2, endSec: 1, text: 'x' }), /must end after it starts/);
+    await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 0, endSec: 1, markerId: 'm99', text: 'x' }), /not in this session’s analysis/);
+    await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 3600, endSec: 3600, text: 'x' }), /within the recording/);
+    await assert.rejects(call(backend, 'notes:update', { noteId: 'nope', authorRole: 'therapist', authorName: 'T.', startSec: 0, endSec: 0, markerId: null, text: 'x', tag: null }), { code: 'not-found' });
+
+    assert.deepEqual(await call(backend, 'notes:delete', { noteId: onMarker.id }), { deleted: true });
+    assert.deepEqual(await call(backend, 'notes:delete', { noteId: onMarker.id }), { deleted: false });
+    assert.equal((await call<Note[]>(backend, 'notes:list', { sessionId })).length, 2);
+    assert.deepEqual(plaintextIn(join(root, 'profile'), secret), [], 'the note is not readable in the store’s files');
+
+    const report = await call<DeletionReport>(backend, 'sessions:delete', { sessionId });
+    assert.equal(report.removed.notes, 2);
+    await assert.rejects(call(backend, 'notes:list', { sessionId }), { code: 'not-found' });
+  } finally {
+    await backend.close();
   }
 });

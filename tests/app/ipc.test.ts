@@ -9,6 +9,8 @@ import { buildAttuneApi, type IpcRendererEdge } from '../../main/preload/build-a
 const ID = '3f2b8c1e-5d2a-4c8e-9a7b-0c1d2e3f4a5b';
 const consent = { sessionId: ID, consentedBy: 'Client Z', consentedAt: '2026-11-02', purposes: ['self-review'], retainUntil: '2027-11-02' };
 
+const note = { authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 12.5, endSec: 20, markerId: null, text: 'Here the client went quiet.', tag: 'rupture' };
+
 const valid: Record<ChannelName, unknown> = {
   'app:info': undefined,
   'library:list': undefined,
@@ -27,6 +29,10 @@ const valid: Record<ChannelName, unknown> = {
   'store:backups': undefined,
   'store:restore': { backupId: '2026-12-04T20-46-25-123Z' },
   'store:startEmpty': undefined,
+  'notes:list': { sessionId: ID },
+  'notes:add': { sessionId: ID, ...note },
+  'notes:update': { noteId: ID, ...note, markerId: 'm3', tag: null },
+  'notes:delete': { noteId: ID },
 };
 
 test('every channel accepts its well-formed request', () => {
@@ -60,6 +66,13 @@ const bad: [ChannelName, unknown, RegExp][] = [
   ['library:list', { all: true }, /no payload/],
   ['store:restore', { backupId: '../sessions.db' }, /backupId: expected an id/],
   ['store:restore', {}, /backupId: expected an id/],
+  ['notes:add', { sessionId: ID, ...note, startSec: -1 }, /startSec: expected a time in seconds/],
+  ['notes:add', { sessionId: ID, ...note, endSec: Number.NaN }, /endSec: expected a time in seconds/],
+  ['notes:add', { sessionId: ID, ...note, authorRole: 'client' }, /one of therapist, supervisor/],
+  ['notes:add', { sessionId: ID, ...note, text: 'x'.repeat(4001) }, /at most 4000/],
+  ['notes:add', { sessionId: ID, ...note, tag: '' }, /tag: expected non-empty text/],
+  ['notes:add', { sessionId: ID, ...note, markerId: undefined }, /markerId: expected an id/],
+  ['notes:update', { noteId: ID, ...note, sessionId: ID }, /sessionId: unknown field/],
 ];
 
 test('malformed requests are refused with a message that names the field', () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { Note } from '../../lib/ipc/notes-channels.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { REPO } from '../helpers/paths.ts';
 import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';
@@ -105,6 +106,49 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await page.screenshot({ path: join(SCREENSHOTS, '32-review-filtered.png'), fullPage: true });
     await filters.getByRole('button', { name: 'All' }).click();
     await page.waitForFunction(() => document.querySelectorAll('li.marker').length === 2);
+    assert.deepEqual(harness.pageErrors, []);
+  });
+
+  it('writes notes from the keyboard — at the playhead and about a marker — and edits and deletes them', async () => {
+    const notes = page.locator('section.notes-panel');
+    await page.locator('h1').click();
+    await page.keyboard.press('a');
+    const form = notes.getByRole('form', { name: 'Write a note' });
+    await form.getByRole('textbox', { name: 'Note' }).waitFor();
+    await page.keyboard.type('She paused here and I moved on.');
+    await form.getByLabel('Name').fill('Dr. S.');
+    await form.getByLabel('Written by').selectOption('supervisor');
+    await form.getByLabel('Tag').fill('missed cue');
+    await form.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
+    await notes.getByText('She paused here and I moved on.').waitFor();
+
+    // About a marker: choose it, then a.
+    await page.locator('li.marker .marker-jump').first().click();
+    await page.locator('h1').click();
+    await page.keyboard.press('a');
+    await form.getByLabel('About the selected marker').check();
+    await form.getByRole('textbox', { name: 'Note' }).fill('Good moment to discuss.');
+    await form.getByRole('button', { name: /Save note/ }).click();
+    await notes.getByText('Good moment to discuss.').waitFor();
+
+    const { id } = (await invoke<SessionSummary[]>('library:list')).find((x) => x.fileName === SESSION)!;
+    const stored = await invoke<Note[]>('notes:list', { sessionId: id });
+    assert.equal(stored.length, 2);
+    const onMarker = stored.find((n) => n.markerId !== null)!;
+    const marker = (await session()).analysis!.markers.find((m) => m.id === onMarker.markerId)!;
+    assert.deepEqual([onMarker.startSec, onMarker.endSec], [marker.startSec, marker.endSec], 'a note about a marker spans it');
+    const atPlayhead = stored.find((n) => n.markerId === null)!;
+    assert.deepEqual([atPlayhead.authorRole, atPlayhead.authorName, atPlayhead.tag], ['supervisor', 'Dr. S.', 'missed cue']);
+    await page.screenshot({ path: join(SCREENSHOTS, '33-review-notes.png'), fullPage: true });
+
+    const first = notes.locator(`li[data-note-id="${atPlayhead.id}"]`);
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await notes.getByRole('textbox', { name: 'Note' }).fill('She paused here; I moved on too fast.');
+    await notes.getByRole('button', { name: /Save note/ }).click();
+    await notes.getByText('She paused here; I moved on too fast.').waitFor();
+    await notes.locator(`li[data-note-id="${atPlayhead.id}"]`).getByRole('button', { name: 'Delete' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('li.note').length === 1);
+    assert.deepEqual((await invoke<Note[]>('notes:list', { sessionId: id })).map((n) => n.text), ['Good moment to discuss.']);
     assert.deepEqual(harness.pageErrors, []);
   });
 });

@@ -1,0 +1,47 @@
+/** Notes on a session's review (lib/ipc/notes-channels.ts): kept with the session, deleted with it. */
+import { randomUUID } from 'node:crypto';
+import type { Note, NoteContent } from '../../lib/ipc/notes-channels.ts';
+import type { Db } from './database.ts';
+
+const COLUMNS = `id, session_id AS sessionId, author_role AS authorRole, author_name AS authorName, start_sec AS startSec,
+  end_sec AS endSec, marker_id AS markerId, text, tag, created_at AS createdAt, updated_at AS updatedAt`;
+
+export class NoteRecords {
+  constructor(private readonly db: Db) {}
+
+  /** The session's notes in time order (then in the order they were written). */
+  list(sessionId: string): Note[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM notes WHERE session_id = ? ORDER BY start_sec, end_sec, created_at, id`).all(sessionId) as Note[];
+  }
+
+  get(noteId: string): Note | null {
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM notes WHERE id = ?`).get(noteId) as Note | undefined) ?? null;
+  }
+
+  add(sessionId: string, content: NoteContent, now = new Date()): Note {
+    const at = now.toISOString();
+    const note: Note = { id: randomUUID(), sessionId, ...content, createdAt: at, updatedAt: at };
+    this.db
+      .prepare(
+        `INSERT INTO notes (id, session_id, author_role, author_name, start_sec, end_sec, marker_id, text, tag, created_at, updated_at)
+         VALUES (@id, @sessionId, @authorRole, @authorName, @startSec, @endSec, @markerId, @text, @tag, @createdAt, @updatedAt)`,
+      )
+      .run(note);
+    return note;
+  }
+
+  /** The note as edited, or null when there is no such note. */
+  update(noteId: string, content: NoteContent, now = new Date()): Note | null {
+    const changed = this.db
+      .prepare(
+        `UPDATE notes SET author_role = @authorRole, author_name = @authorName, start_sec = @startSec, end_sec = @endSec,
+           marker_id = @markerId, text = @text, tag = @tag, updated_at = @updatedAt WHERE id = @id`,
+      )
+      .run({ ...content, id: noteId, updatedAt: now.toISOString() }).changes;
+    return changed ? this.get(noteId) : null;
+  }
+
+  remove(noteId: string): boolean {
+    return this.db.prepare('DELETE FROM notes WHERE id = ?').run(noteId).changes > 0;
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * Notes on the review, by the therapist or a supervisor: at the playhead, or about the selected marker
+ * (its span), with an optional tag. Listed in time order; a note's time seeks the video; each can be
+ * edited or deleted. `a` opens a new note at the playhead (use-review-keys.ts).
+ */
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Marker } from '../../lib/analysis/types.ts';
+import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent } from '../../lib/ipc/notes-channels.ts';
+import { formatClock } from '../../lib/time/clock.ts';
+import { errorMessage, useApi } from '../app/api-context.ts';
+
+const AUTHOR_WORDS: Record<NoteAuthorRole, string> = { therapist: 'Therapist', supervisor: 'Supervisor' };
+
+interface Props {
+  sessionId: string;
+  playheadSec: number;
+  selectedMarker: Marker | null;
+  /** Bumped by the `a` key: open a new note at the playhead. */
+  openRequest: number;
+  onSeek: (sec: number) => void;
+}
+
+/** Who is writing: asked once per review and kept while it is open. */
+interface Author {
+  role: NoteAuthorRole;
+  name: string;
+}
+
+const when = (note: Pick<Note, 'startSec' | 'endSec'>) =>
+  note.endSec > note.startSec ? `${formatClock(note.startSec, true)}–${formatClock(note.endSec, true)}` : formatClock(note.startSec, true);
+
+export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest, onSeek }: Props) {
+  const api = useApi();
+  const [notes, setNotes] = useState<Note[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [author, setAuthor] = useState<Author>({ role: 'therapist', name: '' });
+  /** The note being written: a new one (null id) or an edit. */
+  const [draft, setDraft] = useState<{ id: string | null; content: NoteContent } | null>(null);
+
+  const reload = useCallback(() => {
+    api.notes
+      .list({ sessionId })
+      .then(setNotes)
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [api, sessionId]);
+  useEffect(reload, [reload]);
+
+  const startNew = useCallback(() => {
+    setError(null);
+    setDraft({
+      id: null,
+      content: { ...authorFields(author), startSec: playheadSec, endSec: playheadSec, markerId: null, text: '', tag: null },
+    });
+  }, [author, playheadSec]);
+
+  // The `a` key: each press (a new request number) opens a new note.
+  const seenRequest = useRef(openRequest);
+  useEffect(() => {
+    if (openRequest === seenRequest.current) return;
+    seenRequest.current = openRequest;
+    startNew();
+  }, [openRequest, startNew]);
+
+  const save = async (content: NoteContent, id: string | null) => {
+    try {
+      if (id === null) await api.notes.add({ sessionId, ...content });
+      else await api.notes.update({ noteId: id, ...content });
+      setAuthor({ role: content.authorRole, name: content.authorName });
+      setDraft(null);
+      setError(null);
+      reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const remove = async (note: Note) => {
+    try {
+      await api.notes.delete({ noteId: note.id });
+      reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <section className="notes-panel" aria-labelledby="notes-title">
+      <div className="notes-head">
+        <h2 id="notes-title">
+          Notes <span className="count">({notes?.length ?? 0})</span>
+        </h2>
+        {draft === null && (
+          <button type="button" onClick={startNew} aria-keyshortcuts="a">
+            Add a note at {formatClock(playheadSec, true)} (a)
+          </button>
+        )}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {draft?.id === null && (
+        <NoteForm initial={draft.content} selectedMarker={selectedMarker} onSave={(c) => void save(c, null)} onCancel={() => setDraft(null)} />
+      )}
+      {notes && notes.length === 0 && draft === null && <p className="empty">No notes yet. Press a to write one at the playhead.</p>}
+      <ol className="notes">
+        {(notes ?? []).map((note) =>
+          draft?.id === note.id ? (
+            <li key={note.id} className="note">
+              <NoteForm initial={draft.content} selectedMarker={selectedMarker} onSave={(c) => void save(c, note.id)} onCancel={() => setDraft(null)} />
+            </li>
+          ) : (
+            <li key={note.id} className="note" data-note-id={note.id}>
+              <button type="button" className="note-time" onClick={() => onSeek(note.startSec)}>
+                {when(note)}
+              </button>{' '}
+              <span className="note-author">
+                {AUTHOR_WORDS[note.authorRole]}: {note.authorName}
+              </span>
+              {note.tag && <span className="note-tag">{note.tag}</span>}
+              {note.markerId && <span className="note-marker">on marker {note.markerId}</span>}
+              <p className="note-text">{note.text}</p>
+              <div className="note-actions">
+                <button type="button" onClick={() => setDraft({ id: note.id, content: contentOf(note) })}>
+                  Edit
+                </button>
+                <button type="button" onClick={() => void remove(note)}>
+                  Delete
+                </button>
+              </div>
+            </li>
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
+
+const authorFields = (author: Author) => ({ authorRole: author.role, authorName: author.name });
+
+function contentOf(note: Note): NoteContent {
+  const { authorRole, authorName, startSec, endSec, markerId, text, tag } = note;
+  return { authorRole, authorName, startSec, endSec, markerId, text, tag };
+}
+
+interface FormProps {
+  initial: NoteContent;
+  selectedMarker: Marker | null;
+  onSave: (content: NoteContent) => void;
+  onCancel: () => void;
+}
+
+function NoteForm({ initial, selectedMarker, onSave, onCancel }: FormProps) {
+  const ids = useId();
+  const [content, setContent] = useState(initial);
+  // The marker a note can be about: the one it is already on (an edit), else the selected one.
+  const target =
+    initial.markerId !== null
+      ? { id: initial.markerId, startSec: initial.startSec, endSec: initial.endSec }
+      : selectedMarker && { id: selectedMarker.id, startSec: selectedMarker.startSec, endSec: selectedMarker.endSec };
+  const [onMarker, setOnMarker] = useState(initial.markerId !== null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textRef.current?.focus(), []);
+  const set = (patch: Partial<NoteContent>) => setContent((c) => ({ ...c, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const span =
+      onMarker && target
+        ? { startSec: target.startSec, endSec: target.endSec, markerId: target.id }
+        : { markerId: null, endSec: initial.markerId !== null ? content.startSec : content.endSec };
+    onSave({ ...content, ...span, authorName: content.authorName.trim(), text: content.text.trim(), tag: content.tag?.trim() || null });
+  };
+
+  return (
+    <form className="note-form" onSubmit={submit} aria-label="Write a note">
+      <p className="note-when">{onMarker && target ? `About marker ${target.id} (${when(target)})` : `At ${when(content)}`}</p>
+      {target && (
+        <label className="check">
+          <input type="checkbox" checked={onMarker} onChange={(e) => setOnMarker(e.target.checked)} /> About the selected marker
+        </label>
+      )}
+      <label htmlFor={`${ids}-text`}>Note</label>
+      <textarea
+        id={`${ids}-text`}
+        ref={textRef}
+        required
+        maxLength={4000}
+        rows={3}
+        value={content.text}
+        onChange={(e) => set({ text: e.target.value })}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onCancel();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+        }}
+      />
+      <div className="note-fields">
+        <label>
+          Tag{' '}
+          <input list={`${ids}-tags`} maxLength={40} value={content.tag ?? ''} onChange={(e) => set({ tag: e.target.value })} />
+          <datalist id={`${ids}-tags`}>
+            {DEFAULT_NOTE_TAGS.map((tag) => (
+              <option key={tag} value={tag} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Written by{' '}
+          <select value={content.authorRole} onChange={(e) => set({ authorRole: e.target.value as NoteAuthorRole })}>
+            {NOTE_AUTHOR_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {AUTHOR_WORDS[role]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Name <input required maxLength={80} value={content.authorName} onChange={(e) => set({ authorName: e.target.value })} />
+        </label>
+      </div>
+      <div className="note-actions">
+        <button type="submit" className="primary">
+          Save note (Ctrl+Enter)
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel (Esc)
+        </button>
+      </div>
+    </form>
+  );
+}
