@@ -25,7 +25,7 @@ import {
   text,
   type Parser,
 } from './parse.ts';
-import { noteParsers, type Note } from './notes-channels.ts';
+import { noteParsers, noticeParsers, type Note, type NoticeHistoryEntry, type NoticeRun } from './supervision-channels.ts';
 
 export const CONSENT_PURPOSES = ['self-review', 'supervision', 'research'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -117,7 +117,7 @@ export interface DeletionReport {
   sessionId: string;
   fileName: string;
   /** Rows removed per table of the session store. */
-  removed: { sessions: number; consentRecords: number; people: number; analyses: number; markers: number; notes: number };
+  removed: { sessions: number; consentRecords: number; people: number; analyses: number; markers: number; notes: number; noticeRuns: number };
   /** A queued or running analysis of this session was cancelled first. */
   jobCancelled: boolean;
   /** The store was vacuumed with secure_delete on, so no page of the session lingers in the file. */
@@ -223,6 +223,11 @@ export const channels = {
   'notes:add': channel<Note>()(noteParsers.add),
   'notes:update': channel<Note>()(noteParsers.update),
   'notes:delete': channel<{ deleted: boolean }>()(noteParsers.remove),
+  /** Compares the presses with the session's markers as shown now (the client's once roles are named) and keeps the run. */
+  'notice:save': channel<NoticeRun>()(noticeParsers.save),
+  'notice:latest': channel<NoticeRun | null>()(noticeParsers.latest),
+  /** Each session's latest run, oldest first. */
+  'notice:history': channel<NoticeHistoryEntry[]>()(nothing),
   'store:status': channel<StoreStatus>()(nothing),
   /** Newest first. */
   'store:backups': channel<BackupInfo[]>()(nothing),
@@ -259,6 +264,7 @@ export const API = {
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
   notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete' },
+  notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
   store: { status: 'store:status', backups: 'store:backups', restore: 'store:restore', startEmpty: 'store:startEmpty' },
 } as const satisfies Record<string, Record<string, ChannelName>>;
 

@@ -109,4 +109,12 @@ export function nullable<T>(parser: Parser<T>): Parser<T | null> {
   return (value, path) => (value === null ? null : parser(value, path));
 }
 
+/** A list (possibly empty) of at most `maxLength` items. */
+export function listOf<T>(item: Parser<T>, maxLength: number): Parser<T[]> {
+  return (value, path) => {
+    if (!Array.isArray(value) || value.length > maxLength) fail(path, `a list of at most ${maxLength}`);
+    return value.map((entry, i) => item(entry, `${path}[${i}]`));
+  };
+}
+
 export type { Parser };

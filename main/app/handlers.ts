@@ -4,12 +4,12 @@
  */
 import { basename, dirname } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf, SessionDetail } from '../../lib/ipc/contract.ts';
-import type { NoteContent } from '../../lib/ipc/notes-channels.ts';
 import { mediaUrlFor } from '../../lib/ipc/origins.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
+import { supervisionHandlers } from './supervision-handlers.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
 export type Handlers = { [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -48,16 +48,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const check = await checkSource(row);
     if (check.refreshedMtimeMs !== null) store.sessions.updateSource(row.id, { ...row, mtimeMs: check.refreshedMtimeMs });
     return check;
-  }
-
-  /** A note's times are in order and inside the recording; its marker, if any, is one of the session's. */
-  function checkNote(sessionId: string, note: NoteContent): void {
-    const { durationSec } = sessionOrThrow(sessionId);
-    if (note.endSec < note.startSec) throw new AppError('invalid-request', 'A note must end after it starts.');
-    if (note.startSec > durationSec + 1) throw new AppError('invalid-request', 'A note must be within the recording.');
-    if (note.markerId !== null && !store.analyses.load(sessionId)?.markers.some((m) => m.id === note.markerId)) {
-      throw new AppError('invalid-request', 'That marker is not in this session’s analysis.');
-    }
   }
 
   async function chosenPath(filePath: string | undefined, purpose: 'import' | 'relocate'): Promise<string | null> {
@@ -108,26 +98,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
       return detail;
     },
-
-    'notes:list': async ({ sessionId }) => {
-      sessionOrThrow(sessionId);
-      return store.notes.list(sessionId);
-    },
-
-    'notes:add': async ({ sessionId, ...content }) => {
-      sessionOrThrow(sessionId);
-      checkNote(sessionId, content);
-      return store.notes.add(sessionId, content);
-    },
-
-    'notes:update': async ({ noteId, ...content }) => {
-      const note = store.notes.get(noteId);
-      if (!note) throw notFound('The note');
-      checkNote(note.sessionId, content);
-      return store.notes.update(noteId, content)!;
-    },
-
-    'notes:delete': async ({ noteId }) => ({ deleted: store.notes.remove(noteId) }),
 
     'sessions:relocate': async ({ sessionId, filePath }) => {
       const row = sessionOrThrow(sessionId);
@@ -230,5 +200,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       store.startEmpty();
       return store.status();
     },
+
+    ...supervisionHandlers(store, sessionOrThrow),
   };
 }

@@ -81,6 +81,18 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX notes_by_session ON notes(session_id, start_sec);
   `,
+  // 3: "notice first" runs: the therapist's presses and how they compared with the markers.
+  `
+  CREATE TABLE notice_runs (
+    id            TEXT PRIMARY KEY,
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    created_at    TEXT NOT NULL,
+    presses       TEXT NOT NULL,
+    marker_count  INTEGER NOT NULL,
+    comparison    TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX notice_runs_by_session ON notice_runs(session_id, created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,6 @@
-/** Notes on a session's review (lib/ipc/notes-channels.ts): kept with the session, deleted with it. */
+/** Notes on a session's review (lib/ipc/supervision-channels.ts): kept with the session, deleted with it. */
 import { randomUUID } from 'node:crypto';
-import type { Note, NoteContent } from '../../lib/ipc/notes-channels.ts';
+import type { Note, NoteContent } from '../../lib/ipc/supervision-channels.ts';
 import type { Db } from './database.ts';
 
 const COLUMNS = `id, session_id AS sessionId, author_role AS authorRole, author_name AS authorName, start_sec AS startSec,

@@ -11,6 +11,7 @@ import { basename, join } from 'node:path';
 import type { BackupInfo, RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
 import type { AnalysisRecords } from './analysis-records.ts';
 import type { NoteRecords } from './note-records.ts';
+import type { NoticeRecords } from './notice-records.ts';
 import { BACKUPS_FOLDER, backupFiles, makeBackup, pinBackups, removeSessionFrom, sessionCountOf } from './backups.ts';
 import { StoreKeyError } from './database.ts';
 import { deletedSessionIds, recordDeletion } from './deletion-log.ts';
@@ -78,6 +79,10 @@ export class ProfileStore {
 
   get notes(): NoteRecords {
     return this.open().notes;
+  }
+
+  get notice(): NoticeRecords {
+    return this.open().notice;
   }
 
   status(): StoreStatus {

@@ -3,6 +3,7 @@ import type { DeletionReport } from '../../lib/ipc/contract.ts';
 import { AnalysisRecords } from './analysis-records.ts';
 import { openEncryptedDatabase, type Db } from './database.ts';
 import { NoteRecords } from './note-records.ts';
+import { NoticeRecords } from './notice-records.ts';
 import { SessionRecords } from './session-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
@@ -11,11 +12,13 @@ export class SessionStore {
   readonly sessions: SessionRecords;
   readonly analyses: AnalysisRecords;
   readonly notes: NoteRecords;
+  readonly notice: NoticeRecords;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
     this.analyses = new AnalysisRecords(db);
     this.notes = new NoteRecords(db);
+    this.notice = new NoticeRecords(db);
   }
 
   static open(file: string, key: Buffer): SessionStore {
@@ -54,6 +57,7 @@ export class SessionStore {
         analyses: count('SELECT count(*) FROM analyses WHERE session_id = ?'),
         markers: count('SELECT count(*) FROM markers WHERE session_id = ?'),
         notes: count('SELECT count(*) FROM notes WHERE session_id = ?'),
+        noticeRuns: count('SELECT count(*) FROM notice_runs WHERE session_id = ?'),
       };
       if (rows.sessions === 0) return null;
       this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);

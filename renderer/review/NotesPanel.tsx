@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Marker } from '../../lib/analysis/types.ts';
-import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent } from '../../lib/ipc/notes-channels.ts';
+import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent } from '../../lib/ipc/supervision-channels.ts';
 import { formatClock } from '../../lib/time/clock.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 

@@ -16,6 +16,8 @@ export function DeletionReceipt({ report, onDismiss }: { report: DeletionReport;
         <li>{count(removed.people, 'person and their role', 'people and their roles')}</li>
         <li>{count(removed.analyses, 'analysis', 'analyses')}</li>
         <li>{count(removed.markers, 'marker', 'markers')}</li>
+        <li>{count(removed.notes, 'note', 'notes')}</li>
+        <li>{count(removed.noticeRuns, '“notice first” result', '“notice first” results')}</li>
         {report.jobCancelled && <li>The analysis that was still running was stopped first.</li>}
         {report.vacuumed && <li>The database was compacted so no trace of the session remains in it.</li>}
         {report.copiesCleared > 0 && <li>It was also removed from {count(report.copiesCleared, 'backup', 'backups')} Attune keeps.</li>}

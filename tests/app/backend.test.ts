@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { DeletionReport, JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
-import type { Note } from '../../lib/ipc/notes-channels.ts';
+import type { Note, NoticeHistoryEntry, NoticeRun } from '../../lib/ipc/supervision-channels.ts';
+import { compareNoticing } from '../../lib/notice/compare.ts';
 import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
 import { MediaError } from '../../main/media/media-error.ts';
 import { SessionStore } from '../../main/store/session-store.ts';
@@ -166,7 +167,7 @@ test('deleting a session removes everything Attune holds about it, reports it, a
     assert.deepEqual(report, {
       sessionId,
       fileName: '01-01-01-01-02-01-05.mp4',
-      removed: { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3, notes: 1 },
+      removed: { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3, notes: 1, noticeRuns: 0 },
       jobCancelled: false,
       vacuumed: true,
       recordingKeptAt: recording,
@@ -326,6 +327,31 @@ test('notes: written at a moment, over a stretch or on a marker, edited and dele
     const report = await call<DeletionReport>(backend, 'sessions:delete', { sessionId });
     assert.equal(report.removed.notes, 2);
     await assert.rejects(call(backend, 'notes:list', { sessionId }), { code: 'not-found' });
+  } finally {
+    await backend.close();
+  }
+});
+
+test('notice first: the presses are compared with the session’s markers by main, kept, listed in the history, and deleted with the session', async () => {
+  const { backend, recording } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await assert.rejects(call(backend, 'notice:save', { sessionId, presses: [] }), /not been analysed yet/);
+    await analysed(backend, sessionId);
+    assert.equal(await call(backend, 'notice:latest', { sessionId }), null);
+    const presses = [{ tSec: 0.9, word: 'quieter' }, { tSec: 0.3, word: null }, { tSec: 999, word: null }];
+    const run = await call<NoticeRun>(backend, 'notice:save', { sessionId, presses });
+    const { analysis } = await call<SessionDetail>(backend, 'sessions:get', { sessionId });
+    const inside = [presses[1]!, presses[0]!];
+    assert.deepEqual(run.presses, inside, 'in time order; a press past the end of the recording is dropped');
+    assert.deepEqual(run.comparison, compareNoticing(inside, analysis!.markers));
+    assert.equal(run.markerCount, 3);
+    assert.deepEqual(await call(backend, 'notice:latest', { sessionId }), run);
+    const [entry] = await call<NoticeHistoryEntry[]>(backend, 'notice:history');
+    assert.deepEqual(entry, { sessionId, fileName: '01-01-01-01-02-01-05.mp4', createdAt: run.createdAt, presses: 2, markers: 3, both: 2, agreement: run.comparison.agreement });
+    const report = await call<DeletionReport>(backend, 'sessions:delete', { sessionId });
+    assert.equal(report.removed.noticeRuns, 1);
+    assert.deepEqual(await call(backend, 'notice:history'), []);
   } finally {
     await backend.close();
   }

@@ -33,6 +33,9 @@ const valid: Record<ChannelName, unknown> = {
   'notes:add': { sessionId: ID, ...note },
   'notes:update': { noteId: ID, ...note, markerId: 'm3', tag: null },
   'notes:delete': { noteId: ID },
+  'notice:save': { sessionId: ID, presses: [{ tSec: 12.5, word: 'quiet' }, { tSec: 40, word: null }] },
+  'notice:latest': { sessionId: ID },
+  'notice:history': undefined,
 };
 
 test('every channel accepts its well-formed request', () => {
@@ -73,6 +76,9 @@ const bad: [ChannelName, unknown, RegExp][] = [
   ['notes:add', { sessionId: ID, ...note, tag: '' }, /tag: expected non-empty text/],
   ['notes:add', { sessionId: ID, ...note, markerId: undefined }, /markerId: expected an id/],
   ['notes:update', { noteId: ID, ...note, sessionId: ID }, /sessionId: unknown field/],
+  ['notice:save', { sessionId: ID, presses: [{ tSec: -2, word: null }] }, /presses\[0\]\.tSec: expected a time in seconds/],
+  ['notice:save', { sessionId: ID, presses: Array.from({ length: 1001 }, () => ({ tSec: 1, word: null })) }, /a list of at most 1000/],
+  ['notice:save', { sessionId: ID, presses: [{ tSec: 1 }] }, /word: expected non-empty text/],
 ];
 
 test('malformed requests are refused with a message that names the field', () => {

@@ -145,7 +145,7 @@ test('deleting a session removes every derived row, reports the counts, and leav
   const { store, id } = populated(dir, key);
   const other = store.sessions.create(recording('b'.repeat(64))).id;
 
-  assert.deepEqual(store.deleteSession(id), { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3, notes: 0 });
+  assert.deepEqual(store.deleteSession(id), { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3, notes: 0, noticeRuns: 0 });
   assert.equal(store.sessions.get(id), null);
   assert.equal(store.analyses.load(id), null);
   assert.deepEqual(store.analyses.people(id), []);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
-import type { Note } from '../../lib/ipc/notes-channels.ts';
+import type { Note } from '../../lib/ipc/supervision-channels.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { REPO } from '../helpers/paths.ts';
 import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';

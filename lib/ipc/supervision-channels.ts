@@ -1,0 +1,89 @@
+/**
+ * Supervision's part of the IPC contract (contract.ts declares the channels with these parsers):
+ * - notes on a session's review: a therapist's or a supervisor's words at a moment or over a stretch of
+ *   the recording, or on a marker, with an optional tag;
+ * - notice first: the moments the therapist marked while watching before Attune's markers were shown,
+ *   compared with them (lib/notice/compare.ts).
+ */
+import type { NoticeComparison, Press } from '../notice/compare.ts';
+import { id, listOf, nullable, object, oneOf, seconds, text, type Parser } from './parse.ts';
+
+export const NOTE_AUTHOR_ROLES = ['therapist', 'supervisor'] as const;
+export type NoteAuthorRole = (typeof NOTE_AUTHOR_ROLES)[number];
+
+/** Offered as tags; any other short word may be typed. */
+export const DEFAULT_NOTE_TAGS = ['rupture', 'repair', 'missed cue', 'good attunement'] as const;
+
+export const NOTE_TEXT_MAX = 4000;
+export const NOTE_TAG_MAX = 40;
+export const AUTHOR_NAME_MAX = 80;
+
+export interface Note {
+  id: string;
+  sessionId: string;
+  authorRole: NoteAuthorRole;
+  authorName: string;
+  /** Media seconds; endSec equals startSec for a note at a moment. */
+  startSec: number;
+  endSec: number;
+  /** The marker the note is about, or null. */
+  markerId: string | null;
+  text: string;
+  tag: string | null;
+  /** ISO 8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NoteContent = Pick<Note, 'authorRole' | 'authorName' | 'startSec' | 'endSec' | 'markerId' | 'text' | 'tag'>;
+
+const content = {
+  authorRole: oneOf(NOTE_AUTHOR_ROLES),
+  authorName: text(AUTHOR_NAME_MAX),
+  startSec: seconds,
+  endSec: seconds,
+  markerId: nullable(id),
+  text: text(NOTE_TEXT_MAX),
+  tag: nullable(text(NOTE_TAG_MAX)),
+};
+
+/** One run of "notice first" on a session, as kept: the presses and how they compared. */
+export interface NoticeRun {
+  id: string;
+  sessionId: string;
+  /** ISO 8601. */
+  createdAt: string;
+  presses: Press[];
+  /** The markers compared with, as shown then (the client's once roles are named). */
+  markerCount: number;
+  comparison: NoticeComparison;
+}
+
+/** A session's latest run, for the therapist's history over sessions. */
+export interface NoticeHistoryEntry {
+  sessionId: string;
+  fileName: string;
+  createdAt: string;
+  presses: number;
+  markers: number;
+  both: number;
+  agreement: number | null;
+}
+
+export const PRESS_WORD_MAX = 40;
+/** More presses than this in one session is a stuck key, not noticing. */
+export const PRESSES_MAX = 1000;
+
+const press = object<Press>({ tSec: seconds, word: nullable(text(PRESS_WORD_MAX)) });
+
+export const noteParsers = {
+  list: object<{ sessionId: string }>({ sessionId: id }),
+  add: object<{ sessionId: string } & NoteContent>({ sessionId: id, ...content }),
+  update: object<{ noteId: string } & NoteContent>({ noteId: id, ...content }),
+  remove: object<{ noteId: string }>({ noteId: id }),
+} satisfies Record<string, Parser<unknown>>;
+
+export const noticeParsers = {
+  save: object<{ sessionId: string; presses: Press[] }>({ sessionId: id, presses: listOf(press, PRESSES_MAX) }),
+  latest: object<{ sessionId: string }>({ sessionId: id }),
+} satisfies Record<string, Parser<unknown>>;

@@ -1,0 +1,59 @@
+/** The supervision channels: notes on the review, and "notice first" runs. */
+import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
+import type { NoteContent } from '../../lib/ipc/supervision-channels.ts';
+import { compareNoticing } from '../../lib/notice/compare.ts';
+import type { ProfileStore } from '../store/profile-store.ts';
+import type { SessionRow } from '../store/session-records.ts';
+import { AppError, notFound } from './app-error.ts';
+
+type SupervisionChannel = Extract<ChannelName, `notes:${string}` | `notice:${string}`>;
+type SupervisionHandlers = { [C in SupervisionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: string) => SessionRow): SupervisionHandlers {
+  /** A note's times are in order and inside the recording; its marker, if any, is one of the session's. */
+  function checkNote(sessionId: string, note: NoteContent): void {
+    const { durationSec } = sessionOrThrow(sessionId);
+    if (note.endSec < note.startSec) throw new AppError('invalid-request', 'A note must end after it starts.');
+    if (note.startSec > durationSec + 1) throw new AppError('invalid-request', 'A note must be within the recording.');
+    if (note.markerId !== null && !store.analyses.load(sessionId)?.markers.some((m) => m.id === note.markerId)) {
+      throw new AppError('invalid-request', 'That marker is not in this session’s analysis.');
+    }
+  }
+
+  return {
+    'notes:list': async ({ sessionId }) => {
+      sessionOrThrow(sessionId);
+      return store.notes.list(sessionId);
+    },
+
+    'notes:add': async ({ sessionId, ...content }) => {
+      checkNote(sessionId, content);
+      return store.notes.add(sessionId, content);
+    },
+
+    'notes:update': async ({ noteId, ...content }) => {
+      const note = store.notes.get(noteId);
+      if (!note) throw notFound('The note');
+      checkNote(note.sessionId, content);
+      return store.notes.update(noteId, content)!;
+    },
+
+    'notes:delete': async ({ noteId }) => ({ deleted: store.notes.remove(noteId) }),
+
+    'notice:save': async ({ sessionId, presses }) => {
+      const { durationSec } = sessionOrThrow(sessionId);
+      // Compared here with the markers as the library shows them, so the figure is the store's, not the screen's.
+      const analysis = store.analyses.load(sessionId);
+      if (!analysis) throw new AppError('conflict', 'This session has not been analysed yet, so there is nothing to compare with.');
+      const inside = [...presses].filter((p) => p.tSec <= durationSec + 1).sort((a, b) => a.tSec - b.tSec);
+      return store.notice.save(sessionId, inside, analysis.markers.length, compareNoticing(inside, analysis.markers));
+    },
+
+    'notice:latest': async ({ sessionId }) => {
+      sessionOrThrow(sessionId);
+      return store.notice.latest(sessionId);
+    },
+
+    'notice:history': async () => store.notice.history(),
+  };
+}
