@@ -1,10 +1,10 @@
 /**
  * Review keyboard shortcuts: space play/pause, , and . step a frame, n and p jump to the next and
- * previous marker, + and − zoom, a writes a note at the playhead. Ignored while typing in a text field.
+ * previous marker, + and − zoom, a writes a note at the playhead, m marks a moment while noticing first. Ignored while typing in a text field.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut' | 'annotate';
+export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut' | 'annotate' | 'notice';
 
 const KEYS: Record<string, ReviewCommand> = {
   ' ': 'togglePlay',
@@ -20,6 +20,8 @@ const KEYS: Record<string, ReviewCommand> = {
   '_': 'zoomOut',
   a: 'annotate',
   A: 'annotate',
+  m: 'notice',
+  M: 'notice',
 };
 
 function isTyping(target: EventTarget | null): boolean {

@@ -7,7 +7,9 @@ import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import type { MediaUrl, SessionDetail } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { MarkerPanel } from '../review/MarkerPanel.tsx';
+import { NoticeOffer, NoticeResult, NoticeWatch } from '../review/NoticeFirst.tsx';
 import { NotesPanel } from '../review/NotesPanel.tsx';
+import { useNoticeFirst } from '../review/use-notice-first.ts';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
 import type { MissedReason } from '../../lib/analysis/missed-words.ts';
 import { usePlayback } from '../review/use-playback.ts';
@@ -137,7 +139,12 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
     [seek],
   );
 
+  const noticing = useNoticeFirst(detail.id, analysis.markers.length > 0);
+  const { notice } = noticing;
+
   const run = (command: ReviewCommand) => {
+    // While noticing first nothing may reveal a marker: no jumping to one, no notes, no zooming the hidden timeline.
+    if (noticing.hidesMarkers && !['togglePlay', 'frameBack', 'frameForward', 'notice'].includes(command)) return;
     switch (command) {
       case 'togglePlay':
         return togglePlay();
@@ -151,6 +158,8 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
         return dispatch({ type: 'zoom', factor: 1 / ZOOM_FACTOR });
       case 'annotate':
         return setNoteRequest((n) => n + 1);
+      case 'notice':
+        return notice.phase === 'watching' ? noticing.press(state.playheadSec) : undefined;
       case 'nextMarker':
       case 'previousMarker': {
         const marker = adjacentMarker(markers, state.playheadSec, command === 'nextMarker' ? 1 : -1);
@@ -177,6 +186,11 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
             </select>
           </label>
         )}
+        {(notice.phase === 'off' || notice.phase === 'result') && analysis.markers.length > 0 && (
+          <button type="button" onClick={noticing.start}>
+            Notice first…
+          </button>
+        )}
       </div>
       <p className="baseline-note" role="note">
         {WHAT_MARKERS_ARE}
@@ -202,6 +216,13 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
           </button>
         </div>
       )}
+      {notice.phase === 'offer' && <NoticeOffer onStart={noticing.start} onSkip={noticing.stop} />}
+      {noticing.error && (
+        <p className="error" role="alert">
+          {noticing.error}
+        </p>
+      )}
+      {notice.phase === 'result' && <NoticeResult run={notice.run} markers={analysis.markers} onSeek={seek} onDismiss={noticing.stop} />}
       <div className="review-top">
         <VideoPanel
           videoRef={videoRef}
@@ -212,18 +233,35 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
           dispatch={dispatch}
           onCommand={run}
         />
-        <MarkerPanel allMarkers={analysis.markers} markers={markers} reason={reason} onReason={setReason} selectedId={state.selectedMarkerId} personLabel={personLabel} onPick={pickMarker} />
+        {notice.phase === 'watching' ? (
+          <NoticeWatch
+            presses={notice.presses}
+            onWord={noticing.setWord}
+            onRemove={noticing.remove}
+            onFinish={() => void noticing.finish(notice.presses)}
+            onCancel={noticing.stop}
+            onSeek={seek}
+          />
+        ) : (
+          !noticing.hidesMarkers && (
+            <MarkerPanel allMarkers={analysis.markers} markers={markers} reason={reason} onReason={setReason} selectedId={state.selectedMarkerId} personLabel={personLabel} onPick={pickMarker} />
+          )
+        )}
       </div>
-      <Timeline
-        rows={rows}
-        faceTitle={personId ? `Face — ${personLabel(personId)}` : 'Face'}
-        markers={markers}
-        state={state}
-        dispatch={dispatch}
-        onSeek={seek}
-        onPickMarker={pickMarker}
-      />
-      <NotesPanel sessionId={detail.id} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
+      {!noticing.hidesMarkers && (
+        <>
+          <Timeline
+            rows={rows}
+            faceTitle={personId ? `Face — ${personLabel(personId)}` : 'Face'}
+            markers={markers}
+            state={state}
+            dispatch={dispatch}
+            onSeek={seek}
+            onPickMarker={pickMarker}
+          />
+          <NotesPanel sessionId={detail.id} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
+        </>
+      )}
     </section>
   );
 }

@@ -182,6 +182,8 @@ describe('Attune renderer, end to end', { timeout: 15 * 60_000 }, () => {
 
   it('reviews: video, face and voice tracks, and markers with their evidence', async () => {
     await page.getByRole('button', { name: 'Continue to review' }).click();
+    // First visit: Attune offers to let the therapist notice first; here the markers are shown at once.
+    await page.getByRole('button', { name: 'Show the markers now' }).click();
     for (const track of ['smile', 'browLower', 'browRaise', 'gazeAway', 'headMovement', 'pitch', 'loudness', 'speech']) {
       await page.locator(`[data-track="${track}"] canvas`).waitFor();
     }

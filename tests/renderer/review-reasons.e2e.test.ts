@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
-import type { Note } from '../../lib/ipc/supervision-channels.ts';
+import type { Note, NoticeRun } from '../../lib/ipc/supervision-channels.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { REPO } from '../helpers/paths.ts';
 import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';
@@ -71,6 +71,7 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
 
     // With the client alone named, the review asks for the therapist and gives no reason that needs them.
     await page.getByRole('button', { name: 'Continue to review' }).click();
+    await page.getByRole('button', { name: 'Show the markers now' }).click();
     await page.locator('[data-track="smile"] canvas').waitFor();
     await page.getByText(/Say who is the client and who is the therapist/).waitFor();
     assert.equal(await page.getByText(/while you were speaking \(/).count(), 0);
@@ -149,6 +150,38 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await notes.locator(`li[data-note-id="${atPlayhead.id}"]`).getByRole('button', { name: 'Delete' }).click();
     await page.waitForFunction(() => document.querySelectorAll('li.note').length === 1);
     assert.deepEqual((await invoke<Note[]>('notes:list', { sessionId: id })).map((n) => n.text), ['Good moment to discuss.']);
+    assert.deepEqual(harness.pageErrors, []);
+  });
+
+  it('notices first: presses with the markers hidden, then what both, only Attune and only you noticed', async () => {
+    // Seek the player and wait until the review's clock (what a press takes) shows the new time.
+    const seekTo = async (sec: number) => {
+      await page.locator('video').evaluate((v: HTMLVideoElement, t: number) => (v.currentTime = t), sec);
+      await page.locator('.clock').getByText(`0:${sec}.0 / 1:30.0`).waitFor();
+    };
+    await page.getByRole('button', { name: 'Notice first…' }).click();
+    await page.getByRole('heading', { name: 'Noticing first' }).waitFor();
+    assert.equal(await page.locator('li.marker').count(), 0, 'the markers are hidden');
+    assert.equal(await page.locator('[data-track="smile"]').count(), 0, 'so are the tracks');
+    await page.locator('h1').click();
+    await page.keyboard.press('n');
+    assert.equal(await page.locator('li.marker').count(), 0, 'n does not jump to a hidden marker');
+    // The client starts smiling at 30 s; nothing happens at 50 s.
+    await seekTo(31);
+    await page.keyboard.press('m');
+    await seekTo(50);
+    await page.keyboard.press('m');
+    await page.getByRole('textbox', { name: 'Word for 0:31.0' }).fill('smile');
+    await page.screenshot({ path: join(SCREENSHOTS, '34-notice-first-watching.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Finish and compare' }).click();
+    const result = page.locator('section.notice-result');
+    await result.getByText('You noticed 1 of the 2 changes Attune marked; 1 of your 2 moments had no marker. Agreement 50 %.').waitFor();
+    assert.match(await result.innerText(), /Both noticed \(1\)[\s\S]*0:31\.0 “smile”/);
+    assert.equal(await page.locator('li.marker').count(), 2, 'the markers are shown again');
+    await page.screenshot({ path: join(SCREENSHOTS, '35-notice-first-compared.png'), fullPage: true });
+    const { id } = (await invoke<SessionSummary[]>('library:list')).find((x) => x.fileName === SESSION)!;
+    const run = await invoke<NoticeRun>('notice:latest', { sessionId: id });
+    assert.deepEqual(run?.presses.map((p) => [Math.round(p.tSec * 10) / 10, p.word]), [[31, 'smile'], [50, null]]);
     assert.deepEqual(harness.pageErrors, []);
   });
 });
