@@ -9,6 +9,7 @@ import { initialLibrary, libraryReducer, sortedSessions } from '../state/library
 import type { Navigate } from '../state/navigation.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { DeletionReceipt } from './DeletionReceipt.tsx';
+import { NoticeHistory } from './NoticeHistory.tsx';
 
 interface Props {
   jobs: JobsState;
@@ -112,6 +113,7 @@ export function LibraryScreen({ jobs, navigate }: Props) {
           </tbody>
         </table>
       )}
+      <NoticeHistory reloadKey={`${jobsKey}|${state.sessions?.length ?? 0}`} />
       {state.confirming && (
         <DeleteDialog
           session={state.confirming}

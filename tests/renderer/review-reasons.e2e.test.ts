@@ -182,6 +182,10 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     const { id } = (await invoke<SessionSummary[]>('library:list')).find((x) => x.fileName === SESSION)!;
     const run = await invoke<NoticeRun>('notice:latest', { sessionId: id });
     assert.deepEqual(run?.presses.map((p) => [Math.round(p.tSec * 10) / 10, p.word]), [[31, 'smile'], [50, null]]);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
+    const history = page.locator('section.notice-history');
+    await history.getByRole('row', { name: /gallery\.mp4.*1 of 2 marked changes.*50 %/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '36-notice-history.png'), fullPage: true });
     assert.deepEqual(harness.pageErrors, []);
   });
 });
