@@ -25,7 +25,7 @@ import {
   text,
   type Parser,
 } from './parse.ts';
-import { noteParsers, noticeParsers, type Note, type NoticeHistoryEntry, type NoticeRun } from './supervision-channels.ts';
+import { noteParsers, noticeParsers, type Note, type NoticeHistoryEntry, type NoticeRun, type ScaleInfo } from './supervision-channels.ts';
 
 export const CONSENT_PURPOSES = ['self-review', 'supervision', 'research'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -223,6 +223,7 @@ export const channels = {
   'notes:add': channel<Note>()(noteParsers.add),
   'notes:update': channel<Note>()(noteParsers.update),
   'notes:delete': channel<{ deleted: boolean }>()(noteParsers.remove),
+  'notes:scale': channel<ScaleInfo>()(nothing),
   /** Compares the presses with the session's markers as shown now (the client's once roles are named) and keeps the run. */
   'notice:save': channel<NoticeRun>()(noticeParsers.save),
   'notice:latest': channel<NoticeRun | null>()(noticeParsers.latest),
@@ -263,7 +264,7 @@ export const API = {
   jobs: { list: 'jobs:list', cancel: 'jobs:cancel' },
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
-  notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete' },
+  notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete', scale: 'notes:scale' },
   notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
   store: { status: 'store:status', backups: 'store:backups', restore: 'store:restore', startEmpty: 'store:startEmpty' },
 } as const satisfies Record<string, Record<string, ChannelName>>;

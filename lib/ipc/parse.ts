@@ -50,6 +50,20 @@ export function text(maxLength: number): Parser<string> {
   };
 }
 
+/** Text of at most `maxLength` characters that may be empty (a rating needs no words). */
+export function maybeEmptyText(maxLength: number): Parser<string> {
+  return (value, path) => {
+    if (typeof value !== 'string' || value.length > maxLength) fail(path, `text of at most ${maxLength} characters`);
+    return value;
+  };
+}
+
+/** A whole number. */
+export const integer: Parser<number> = (value, path) => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > 1000) fail(path, 'a whole number');
+  return value;
+};
+
 /** An ISO 8601 calendar date or date-time that `Date` understands. */
 export const isoDate: Parser<string> = (value, path) => {
   if (

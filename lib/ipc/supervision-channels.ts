@@ -1,12 +1,14 @@
 /**
  * Supervision's part of the IPC contract (contract.ts declares the channels with these parsers):
  * - notes on a session's review: a therapist's or a supervisor's words at a moment or over a stretch of
- *   the recording, or on a marker, with an optional tag;
+ *   the recording, or on a marker, with an optional tag and an optional rating of the therapist's
+ *   empathic responding on the service's scale (lib/ratings/scale.ts);
  * - notice first: the moments the therapist marked while watching before Attune's markers were shown,
  *   compared with them (lib/notice/compare.ts).
  */
 import type { NoticeComparison, Press } from '../notice/compare.ts';
-import { id, listOf, nullable, object, oneOf, seconds, text, type Parser } from './parse.ts';
+import type { RatingScale } from '../ratings/scale.ts';
+import { id, integer, listOf, maybeEmptyText, nullable, object, oneOf, seconds, text, type Parser } from './parse.ts';
 
 export const NOTE_AUTHOR_ROLES = ['therapist', 'supervisor'] as const;
 export type NoteAuthorRole = (typeof NOTE_AUTHOR_ROLES)[number];
@@ -28,14 +30,25 @@ export interface Note {
   endSec: number;
   /** The marker the note is about, or null. */
   markerId: string | null;
+  /** May be empty when the note is a rating alone. */
   text: string;
   tag: string | null;
+  /** A level of the rating scale, or null. */
+  rating: number | null;
+  /** The scale `rating` is on (its name), set by main; null without a rating. */
+  ratingScale: string | null;
   /** ISO 8601. */
   createdAt: string;
   updatedAt: string;
 }
 
-export type NoteContent = Pick<Note, 'authorRole' | 'authorName' | 'startSec' | 'endSec' | 'markerId' | 'text' | 'tag'>;
+export type NoteContent = Pick<Note, 'authorRole' | 'authorName' | 'startSec' | 'endSec' | 'markerId' | 'text' | 'tag' | 'rating'>;
+
+/** The scale ratings are made on, and why a service's own scale was not used (null if it was, or there is none). */
+export interface ScaleInfo {
+  scale: RatingScale;
+  problem: string | null;
+}
 
 const content = {
   authorRole: oneOf(NOTE_AUTHOR_ROLES),
@@ -43,8 +56,9 @@ const content = {
   startSec: seconds,
   endSec: seconds,
   markerId: nullable(id),
-  text: text(NOTE_TEXT_MAX),
+  text: maybeEmptyText(NOTE_TEXT_MAX),
   tag: nullable(text(NOTE_TAG_MAX)),
+  rating: nullable(integer),
 };
 
 /** One run of "notice first" on a session, as kept: the presses and how they compared. */

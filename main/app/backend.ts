@@ -17,6 +17,7 @@ import { APP_VERSION } from '../pipeline/version.ts';
 import type { PersonSnapshot } from '../store/analysis-records.ts';
 import { ProfileStore } from '../store/profile-store.ts';
 import { AppError } from './app-error.ts';
+import { loadRatingScale } from './rating-scale-file.ts';
 import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
 import { JobQueue, type RunJob } from './job-queue.ts';
@@ -104,6 +105,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     probe: options.probe ?? probeMedia,
     pickRecording: options.pickRecording,
     extractThumbnail: options.extractThumbnail ?? extractThumbnail,
+    ratingScale: loadRatingScale(options.dataDir),
   });
 
   return {

@@ -9,6 +9,7 @@ import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
+import type { ScaleChoice } from './rating-scale-file.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   /** The main process's own file dialog; null when cancelled. Absent where there is no dialog (tests, harness). */
   pickRecording: ((purpose: 'import' | 'relocate') => Promise<string | null>) | undefined;
   extractThumbnail: ThumbnailExtractor;
+  /** The scale ratings are made on (rating-scale-file.ts). */
+  ratingScale: ScaleChoice;
 }
 
 const THUMBNAIL_MAX_SIDE = 160;
@@ -201,6 +204,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return store.status();
     },
 
-    ...supervisionHandlers(store, sessionOrThrow),
+    ...supervisionHandlers(store, sessionOrThrow, deps.ratingScale),
   };
 }

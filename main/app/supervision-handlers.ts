@@ -5,11 +5,12 @@ import { compareNoticing } from '../../lib/notice/compare.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
+import type { ScaleChoice } from './rating-scale-file.ts';
 
 type SupervisionChannel = Extract<ChannelName, `notes:${string}` | `notice:${string}`>;
 type SupervisionHandlers = { [C in SupervisionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: string) => SessionRow): SupervisionHandlers {
+export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: string) => SessionRow, scale: ScaleChoice): SupervisionHandlers {
   /** A note's times are in order and inside the recording; its marker, if any, is one of the session's. */
   function checkNote(sessionId: string, note: NoteContent): void {
     const { durationSec } = sessionOrThrow(sessionId);
@@ -18,7 +19,14 @@ export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: st
     if (note.markerId !== null && !store.analyses.load(sessionId)?.markers.some((m) => m.id === note.markerId)) {
       throw new AppError('invalid-request', 'That marker is not in this session’s analysis.');
     }
+    if (note.text.trim() === '' && note.rating === null) throw new AppError('invalid-request', 'A note needs some words or a rating.');
+    if (note.rating !== null && !scale.scale.levels.some((level) => level.value === note.rating)) {
+      throw new AppError('invalid-request', `${note.rating} is not a level of the rating scale “${scale.scale.name}”.`);
+    }
   }
+
+  /** The scale a rating is on: the one in use now. */
+  const scaleOf = (note: NoteContent): string | null => (note.rating === null ? null : scale.scale.name);
 
   return {
     'notes:list': async ({ sessionId }) => {
@@ -28,17 +36,19 @@ export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: st
 
     'notes:add': async ({ sessionId, ...content }) => {
       checkNote(sessionId, content);
-      return store.notes.add(sessionId, content);
+      return store.notes.add(sessionId, content, scaleOf(content));
     },
 
     'notes:update': async ({ noteId, ...content }) => {
       const note = store.notes.get(noteId);
       if (!note) throw notFound('The note');
       checkNote(note.sessionId, content);
-      return store.notes.update(noteId, content)!;
+      return store.notes.update(noteId, content, scaleOf(content))!;
     },
 
     'notes:delete': async ({ noteId }) => ({ deleted: store.notes.remove(noteId) }),
+
+    'notes:scale': async () => scale,
 
     'notice:save': async ({ sessionId, presses }) => {
       const { durationSec } = sessionOrThrow(sessionId);

@@ -93,6 +93,11 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX notice_runs_by_session ON notice_runs(session_id, created_at);
   `,
+  // 4: a note may carry a rating of the therapist's empathic responding, with the scale it was made on.
+  `
+  ALTER TABLE notes ADD COLUMN rating INTEGER;
+  ALTER TABLE notes ADD COLUMN rating_scale TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

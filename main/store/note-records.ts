@@ -4,7 +4,7 @@ import type { Note, NoteContent } from '../../lib/ipc/supervision-channels.ts';
 import type { Db } from './database.ts';
 
 const COLUMNS = `id, session_id AS sessionId, author_role AS authorRole, author_name AS authorName, start_sec AS startSec,
-  end_sec AS endSec, marker_id AS markerId, text, tag, created_at AS createdAt, updated_at AS updatedAt`;
+  end_sec AS endSec, marker_id AS markerId, text, tag, rating, rating_scale AS ratingScale, created_at AS createdAt, updated_at AS updatedAt`;
 
 export class NoteRecords {
   constructor(private readonly db: Db) {}
@@ -18,26 +18,27 @@ export class NoteRecords {
     return (this.db.prepare(`SELECT ${COLUMNS} FROM notes WHERE id = ?`).get(noteId) as Note | undefined) ?? null;
   }
 
-  add(sessionId: string, content: NoteContent, now = new Date()): Note {
+  /** `ratingScale`: the name of the scale `content.rating` is on (null without a rating). */
+  add(sessionId: string, content: NoteContent, ratingScale: string | null, now = new Date()): Note {
     const at = now.toISOString();
-    const note: Note = { id: randomUUID(), sessionId, ...content, createdAt: at, updatedAt: at };
+    const note: Note = { id: randomUUID(), sessionId, ...content, ratingScale, createdAt: at, updatedAt: at };
     this.db
       .prepare(
-        `INSERT INTO notes (id, session_id, author_role, author_name, start_sec, end_sec, marker_id, text, tag, created_at, updated_at)
-         VALUES (@id, @sessionId, @authorRole, @authorName, @startSec, @endSec, @markerId, @text, @tag, @createdAt, @updatedAt)`,
+        `INSERT INTO notes (id, session_id, author_role, author_name, start_sec, end_sec, marker_id, text, tag, rating, rating_scale, created_at, updated_at)
+         VALUES (@id, @sessionId, @authorRole, @authorName, @startSec, @endSec, @markerId, @text, @tag, @rating, @ratingScale, @createdAt, @updatedAt)`,
       )
       .run(note);
     return note;
   }
 
   /** The note as edited, or null when there is no such note. */
-  update(noteId: string, content: NoteContent, now = new Date()): Note | null {
+  update(noteId: string, content: NoteContent, ratingScale: string | null, now = new Date()): Note | null {
     const changed = this.db
       .prepare(
         `UPDATE notes SET author_role = @authorRole, author_name = @authorName, start_sec = @startSec, end_sec = @endSec,
-           marker_id = @markerId, text = @text, tag = @tag, updated_at = @updatedAt WHERE id = @id`,
+           marker_id = @markerId, text = @text, tag = @tag, rating = @rating, rating_scale = @ratingScale, updated_at = @updatedAt WHERE id = @id`,
       )
-      .run({ ...content, id: noteId, updatedAt: now.toISOString() }).changes;
+      .run({ ...content, ratingScale, id: noteId, updatedAt: now.toISOString() }).changes;
     return changed ? this.get(noteId) : null;
   }
 

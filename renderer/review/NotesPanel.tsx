@@ -1,11 +1,13 @@
 /**
  * Notes on the review, by the therapist or a supervisor: at the playhead, or about the selected marker
- * (its span), with an optional tag. Listed in time order; a note's time seeks the video; each can be
- * edited or deleted. `a` opens a new note at the playhead (use-review-keys.ts).
+ * (its span), with an optional tag and an optional rating of the therapist's empathic responding on the
+ * service's scale. Listed in time order; a note's time seeks the video; each can be edited or deleted;
+ * the session's ratings are summarised (mean, spread). `a` opens a new note at the playhead.
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Marker } from '../../lib/analysis/types.ts';
-import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent } from '../../lib/ipc/supervision-channels.ts';
+import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
+import { ratingSummary, type RatingScale } from '../../lib/ratings/scale.ts';
 import { formatClock } from '../../lib/time/clock.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 
@@ -36,6 +38,13 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
   const [author, setAuthor] = useState<Author>({ role: 'therapist', name: '' });
   /** The note being written: a new one (null id) or an edit. */
   const [draft, setDraft] = useState<{ id: string | null; content: NoteContent } | null>(null);
+  const [scale, setScale] = useState<ScaleInfo | null>(null);
+  useEffect(() => {
+    api.notes
+      .scale()
+      .then(setScale)
+      .catch((e: unknown) => setError(errorMessage(e)));
+  }, [api]);
 
   const reload = useCallback(() => {
     api.notes
@@ -49,7 +58,7 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
     setError(null);
     setDraft({
       id: null,
-      content: { ...authorFields(author), startSec: playheadSec, endSec: playheadSec, markerId: null, text: '', tag: null },
+      content: { ...authorFields(author), startSec: playheadSec, endSec: playheadSec, markerId: null, text: '', tag: null, rating: null },
     });
   }, [author, playheadSec]);
 
@@ -95,20 +104,26 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
           </button>
         )}
       </div>
+      {scale && <RatingsSummary notes={notes ?? []} scale={scale.scale} />}
+      {scale?.problem && (
+        <p className="error" role="note">
+          {scale.problem}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {draft?.id === null && (
-        <NoteForm initial={draft.content} selectedMarker={selectedMarker} onSave={(c) => void save(c, null)} onCancel={() => setDraft(null)} />
+      {draft?.id === null && scale && (
+        <NoteForm initial={draft.content} scale={scale.scale} selectedMarker={selectedMarker} onSave={(c) => void save(c, null)} onCancel={() => setDraft(null)} />
       )}
       {notes && notes.length === 0 && draft === null && <p className="empty">No notes yet. Press a to write one at the playhead.</p>}
       <ol className="notes">
         {(notes ?? []).map((note) =>
-          draft?.id === note.id ? (
+          draft?.id === note.id && scale ? (
             <li key={note.id} className="note">
-              <NoteForm initial={draft.content} selectedMarker={selectedMarker} onSave={(c) => void save(c, note.id)} onCancel={() => setDraft(null)} />
+              <NoteForm initial={draft.content} scale={scale.scale} selectedMarker={selectedMarker} onSave={(c) => void save(c, note.id)} onCancel={() => setDraft(null)} />
             </li>
           ) : (
             <li key={note.id} className="note" data-note-id={note.id}>
@@ -120,6 +135,7 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
               </span>
               {note.tag && <span className="note-tag">{note.tag}</span>}
               {note.markerId && <span className="note-marker">on marker {note.markerId}</span>}
+              {note.rating !== null && <span className="note-rating">{ratingWords(note, scale?.scale ?? null)}</span>}
               <p className="note-text">{note.text}</p>
               <div className="note-actions">
                 <button type="button" onClick={() => setDraft({ id: note.id, content: contentOf(note) })}>
@@ -140,18 +156,37 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
 const authorFields = (author: Author) => ({ authorRole: author.role, authorName: author.name });
 
 function contentOf(note: Note): NoteContent {
-  const { authorRole, authorName, startSec, endSec, markerId, text, tag } = note;
-  return { authorRole, authorName, startSec, endSec, markerId, text, tag };
+  const { authorRole, authorName, startSec, endSec, markerId, text, tag, rating } = note;
+  return { authorRole, authorName, startSec, endSec, markerId, text, tag, rating };
+}
+
+/** "Empathic responding 4 · Adds", or, for a rating made on another scale, its number and that scale's name. */
+function ratingWords(note: Note, scale: RatingScale | null): string {
+  const level = scale && note.ratingScale === scale.name ? scale.levels.find((l) => l.value === note.rating) : undefined;
+  return level ? `Empathic responding ${level.value} · ${level.label}` : `Rated ${note.rating} on “${note.ratingScale ?? 'another scale'}”`;
+}
+
+/** The session's ratings on the scale in use: how many, their mean and spread. */
+function RatingsSummary({ notes, scale }: { notes: readonly Note[]; scale: RatingScale }) {
+  const summary = ratingSummary(notes.filter((n) => n.rating !== null && n.ratingScale === scale.name).map((n) => n.rating!));
+  if (!summary) return null;
+  return (
+    <p className="ratings-summary">
+      Empathic responding, {summary.count} rating{summary.count === 1 ? '' : 's'} on “{scale.name}”: mean {summary.mean}
+      {summary.spread !== null && `, spread (SD) ${summary.spread}`}.
+    </p>
+  );
 }
 
 interface FormProps {
   initial: NoteContent;
+  scale: RatingScale;
   selectedMarker: Marker | null;
   onSave: (content: NoteContent) => void;
   onCancel: () => void;
 }
 
-function NoteForm({ initial, selectedMarker, onSave, onCancel }: FormProps) {
+function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProps) {
   const ids = useId();
   const [content, setContent] = useState(initial);
   // The marker a note can be about: the one it is already on (an edit), else the selected one.
@@ -185,7 +220,6 @@ function NoteForm({ initial, selectedMarker, onSave, onCancel }: FormProps) {
       <textarea
         id={`${ids}-text`}
         ref={textRef}
-        required
         maxLength={4000}
         rows={3}
         value={content.text}
@@ -206,6 +240,17 @@ function NoteForm({ initial, selectedMarker, onSave, onCancel }: FormProps) {
           </datalist>
         </label>
         <label>
+          Empathic responding{' '}
+          <select value={content.rating ?? ''} onChange={(e) => set({ rating: e.target.value === '' ? null : Number(e.target.value) })}>
+            <option value="">not rated</option>
+            {scale.levels.map((level) => (
+              <option key={level.value} value={level.value}>
+                {level.value} · {level.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Written by{' '}
           <select value={content.authorRole} onChange={(e) => set({ authorRole: e.target.value as NoteAuthorRole })}>
             {NOTE_AUTHOR_ROLES.map((role) => (
@@ -219,6 +264,7 @@ function NoteForm({ initial, selectedMarker, onSave, onCancel }: FormProps) {
           Name <input required maxLength={80} value={content.authorName} onChange={(e) => set({ authorName: e.target.value })} />
         </label>
       </div>
+      {content.rating !== null && <p className="muted">{scale.levels.find((l) => l.value === content.rating)?.anchor}</p>}
       <div className="note-actions">
         <button type="submit" className="primary">
           Save note (Ctrl+Enter)

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { DeletionReport, JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
-import type { Note, NoticeHistoryEntry, NoticeRun } from '../../lib/ipc/supervision-channels.ts';
+import type { Note, NoticeHistoryEntry, NoticeRun, ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
+import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { compareNoticing } from '../../lib/notice/compare.ts';
 import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
 import { MediaError } from '../../main/media/media-error.ts';
@@ -162,7 +163,7 @@ test('deleting a session removes everything Attune holds about it, reports it, a
     const sessionId = await importedWithConsent(backend, recording);
     await analysed(backend, sessionId);
     await call(backend, 'people:thumbnail', { sessionId, personId: 'p1' });
-    await call(backend, 'notes:add', { sessionId, authorRole: 'therapist', authorName: 'T.', startSec: 1, endSec: 1, markerId: null, text: 'x', tag: null });
+    await call(backend, 'notes:add', { sessionId, authorRole: 'therapist', authorName: 'T.', startSec: 1, endSec: 1, markerId: null, text: 'x', tag: null, rating: null });
     const report = await call(backend, 'sessions:delete', { sessionId });
     assert.deepEqual(report, {
       sessionId,
@@ -302,13 +303,13 @@ test('notes: written at a moment, over a stretch or on a marker, edited and dele
     const sessionId = await importedWithConsent(backend, recording);
     await analysed(backend, sessionId);
     const secret = 'The client looked away when the mother was mentioned';
-    const base = { sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', markerId: null, tag: null };
+    const base = { sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', markerId: null, tag: null, rating: null };
     const range = await call<Note>(backend, 'notes:add', { ...base, startSec: 1.5, endSec: 2.5, text: secret, tag: 'rupture' });
     const moment = await call<Note>(backend, 'notes:add', { ...base, authorRole: 'therapist', authorName: 'T.', startSec: 0.5, endSec: 0.5, text: 'I missed this' });
     const onMarker = await call<Note>(backend, 'notes:add', { ...base, startSec: 0.2, endSec: 0.6, markerId: 'm1', text: 'Worth discussing' });
     assert.deepEqual((await call<Note[]>(backend, 'notes:list', { sessionId })).map((n) => n.id), [onMarker.id, moment.id, range.id], 'in time order');
 
-    const edited = await call<Note>(backend, 'notes:update', { noteId: moment.id, authorRole: 'therapist', authorName: 'T.', startSec: 0.5, endSec: 0.5, markerId: null, text: 'I missed this — she paused', tag: 'missed cue' });
+    const edited = await call<Note>(backend, 'notes:update', { noteId: moment.id, authorRole: 'therapist', authorName: 'T.', startSec: 0.5, endSec: 0.5, markerId: null, text: 'I missed this — she paused', tag: 'missed cue', rating: null });
     assert.equal(edited.text, 'I missed this — she paused');
     assert.equal(edited.createdAt, moment.createdAt);
     assert.ok(edited.updatedAt >= moment.updatedAt);
@@ -317,7 +318,7 @@ test('notes: written at a moment, over a stretch or on a marker, edited and dele
     await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 2, endSec: 1, text: 'x' }), /must end after it starts/);
     await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 0, endSec: 1, markerId: 'm99', text: 'x' }), /not in this session’s analysis/);
     await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 3600, endSec: 3600, text: 'x' }), /within the recording/);
-    await assert.rejects(call(backend, 'notes:update', { noteId: 'nope', authorRole: 'therapist', authorName: 'T.', startSec: 0, endSec: 0, markerId: null, text: 'x', tag: null }), { code: 'not-found' });
+    await assert.rejects(call(backend, 'notes:update', { noteId: 'nope', authorRole: 'therapist', authorName: 'T.', startSec: 0, endSec: 0, markerId: null, text: 'x', tag: null, rating: null }), { code: 'not-found' });
 
     assert.deepEqual(await call(backend, 'notes:delete', { noteId: onMarker.id }), { deleted: true });
     assert.deepEqual(await call(backend, 'notes:delete', { noteId: onMarker.id }), { deleted: false });
@@ -354,5 +355,43 @@ test('notice first: the presses are compared with the session’s markers by mai
     assert.deepEqual(await call(backend, 'notice:history'), []);
   } finally {
     await backend.close();
+  }
+});
+
+test('ratings: on the scale in use, a rating alone is a note, a level the scale lacks is refused; a service’s scale file is used, a bad one explained', async () => {
+  const { backend, recording, root, key } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    const scale = await call<ScaleInfo>(backend, 'notes:scale');
+    assert.deepEqual(scale, { scale: DEFAULT_SCALE, problem: null });
+    const base = { sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 0.5, endSec: 1.5, markerId: null, tag: null };
+    const rated = await call<Note>(backend, 'notes:add', { ...base, text: '', rating: 4 });
+    assert.deepEqual([rated.rating, rated.ratingScale], [4, DEFAULT_SCALE.name]);
+    await assert.rejects(call(backend, 'notes:add', { ...base, text: '', rating: 9 }), /9 is not a level of the rating scale/);
+    await assert.rejects(call(backend, 'notes:add', { ...base, text: '  ', rating: null }), /needs some words or a rating/);
+    const { sessionId: _, ...content } = base;
+    const unrated = await call<Note>(backend, 'notes:update', { noteId: rated.id, ...content, text: 'fine', rating: null });
+    assert.deepEqual([unrated.rating, unrated.ratingScale], [null, null]);
+  } finally {
+    await backend.close();
+  }
+  // The service's own scale, then a broken one: read at the next start.
+  const own = { name: 'Clinic 0–3', levels: [0, 1, 2, 3].map((value) => ({ value, label: `L${value}`, anchor: `A${value}` })) };
+  writeFileSync(join(root, 'profile', 'rating-scale.json'), JSON.stringify(own));
+  const again = createAppBackend({ dataDir: join(root, 'profile'), dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult });
+  try {
+    assert.deepEqual(await call(again, 'notes:scale'), { scale: own, problem: null });
+  } finally {
+    await again.close();
+  }
+  writeFileSync(join(root, 'profile', 'rating-scale.json'), JSON.stringify({ ...own, levels: [own.levels[1], own.levels[0]] }));
+  const broken = createAppBackend({ dataDir: join(root, 'profile'), dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult });
+  try {
+    const info = await call<ScaleInfo>(broken, 'notes:scale');
+    assert.deepEqual(info.scale, DEFAULT_SCALE);
+    assert.match(info.problem ?? '', /rating-scale\.json could not be used \(the levels’ values must rise from the first to the last\), so Attune’s own scale is used\./);
+  } finally {
+    await broken.close();
   }
 });

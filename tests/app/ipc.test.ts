@@ -9,7 +9,7 @@ import { buildAttuneApi, type IpcRendererEdge } from '../../main/preload/build-a
 const ID = '3f2b8c1e-5d2a-4c8e-9a7b-0c1d2e3f4a5b';
 const consent = { sessionId: ID, consentedBy: 'Client Z', consentedAt: '2026-11-02', purposes: ['self-review'], retainUntil: '2027-11-02' };
 
-const note = { authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 12.5, endSec: 20, markerId: null, text: 'Here the client went quiet.', tag: 'rupture' };
+const note = { authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 12.5, endSec: 20, markerId: null, text: 'Here the client went quiet.', tag: 'rupture', rating: 4 };
 
 const valid: Record<ChannelName, unknown> = {
   'app:info': undefined,
@@ -33,6 +33,7 @@ const valid: Record<ChannelName, unknown> = {
   'notes:add': { sessionId: ID, ...note },
   'notes:update': { noteId: ID, ...note, markerId: 'm3', tag: null },
   'notes:delete': { noteId: ID },
+  'notes:scale': undefined,
   'notice:save': { sessionId: ID, presses: [{ tSec: 12.5, word: 'quiet' }, { tSec: 40, word: null }] },
   'notice:latest': { sessionId: ID },
   'notice:history': undefined,
@@ -73,6 +74,7 @@ const bad: [ChannelName, unknown, RegExp][] = [
   ['notes:add', { sessionId: ID, ...note, endSec: Number.NaN }, /endSec: expected a time in seconds/],
   ['notes:add', { sessionId: ID, ...note, authorRole: 'client' }, /one of therapist, supervisor/],
   ['notes:add', { sessionId: ID, ...note, text: 'x'.repeat(4001) }, /at most 4000/],
+  ['notes:add', { sessionId: ID, ...note, rating: 3.5 }, /rating: expected a whole number/],
   ['notes:add', { sessionId: ID, ...note, tag: '' }, /tag: expected non-empty text/],
   ['notes:add', { sessionId: ID, ...note, markerId: undefined }, /markerId: expected an id/],
   ['notes:update', { noteId: ID, ...note, sessionId: ID }, /sessionId: unknown field/],

@@ -129,8 +129,12 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await page.keyboard.press('a');
     await form.getByLabel('About the selected marker').check();
     await form.getByRole('textbox', { name: 'Note' }).fill('Good moment to discuss.');
+    await form.getByLabel('Empathic responding').selectOption('4');
+    await form.getByText(/reaches a little beyond it/).waitFor();
     await form.getByRole('button', { name: /Save note/ }).click();
     await notes.getByText('Good moment to discuss.').waitFor();
+    await notes.getByText('Empathic responding 4 · Adds').waitFor();
+    assert.equal(await notes.locator('.ratings-summary').innerText(), 'Empathic responding, 1 rating on “Attune empathic responding (1–5)”: mean 4.');
 
     const { id } = (await invoke<SessionSummary[]>('library:list')).find((x) => x.fileName === SESSION)!;
     const stored = await invoke<Note[]>('notes:list', { sessionId: id });
