@@ -4,7 +4,8 @@
  *
  * Tiers: one per person and marker kind ("Client – Shift"), each with a child tier holding the
  * evidence in words (a Symbolic_Association, ELAN's one-to-one dependent tier); "Why easy to miss"
- * with each marker's reasons in words; and speech, one tier per person once voices are attributed.
+ * with each marker's reasons in words; speech, one tier per person once voices are attributed; and the
+ * app's notes and ratings when given, one tier per author.
  * ELAN does not allow overlapping annotations on one tier, so markers that overlap go onto a second
  * tier of the same name with " (2)" added rather than being dropped or clipped.
  */
@@ -13,6 +14,8 @@ import { missedLines } from '../analysis/missed-words.ts';
 import type { Analysis, VoiceTrack } from '../analysis/types.ts';
 import { escapeXml } from './escape.ts';
 import { markerText } from './marker-text.ts';
+import type { ExportedNote } from './notes-file.ts';
+import { authorLabel, noteWords } from './notes-text.ts';
 import { personLabeller } from './people.ts';
 
 interface Span {
@@ -25,7 +28,7 @@ interface Span {
 
 interface Tier {
   id: string;
-  type: 'attune-marker' | 'attune-speech' | 'attune-reason';
+  type: 'attune-marker' | 'attune-speech' | 'attune-reason' | 'attune-note';
   participant: string | null;
   spans: Span[];
 }
@@ -96,6 +99,19 @@ function reasonTiers(analysis: Analysis): Tier[] {
   return lanes(spans).map((lane, i) => ({ id: i === 0 ? 'Why easy to miss' : `Why easy to miss (${i + 1})`, type: 'attune-reason' as const, participant: null, spans: lane }));
 }
 
+/** Notes and ratings from the app, a tier per author ("Notes – Supervisor: Dr. S."), in the order authors first wrote. */
+function noteTiers(notes: readonly ExportedNote[]): Tier[] {
+  const byAuthor = new Map<string, Span[]>();
+  for (const note of [...notes].sort((a, b) => a.startSec - b.startSec || a.createdAt.localeCompare(b.createdAt))) {
+    const spans = byAuthor.get(authorLabel(note)) ?? [];
+    spans.push(span(note.startSec, note.endSec, noteWords(note)));
+    byAuthor.set(authorLabel(note), spans);
+  }
+  return [...byAuthor].flatMap(([author, spans]) =>
+    lanes(spans).map((lane, i) => ({ id: `Notes – ${author}${i === 0 ? '' : ` (${i + 1})`}`, type: 'attune-note' as const, participant: author, spans: lane })),
+  );
+}
+
 /** A voice track's speech as spans: each run of speech frames, to the end of its last frame. */
 function speechRuns(voice: VoiceTrack): Span[] {
   const hop = voice.t.length > 1 ? voice.t[1]! - voice.t[0]! : 0;
@@ -130,8 +146,8 @@ function speechTiers(analysis: Analysis): Tier[] {
 const attribute = (name: string, value: string): string => ` ${name}="${escapeXml(value)}"`;
 
 /** The whole .eaf document. Deterministic: the same analysis gives the same bytes. */
-export function analysisToEaf(analysis: Analysis): string {
-  const tiers = [...markerTiers(analysis), ...reasonTiers(analysis), ...speechTiers(analysis)];
+export function analysisToEaf(analysis: Analysis, notes: readonly ExportedNote[] = []): string {
+  const tiers = [...markerTiers(analysis), ...reasonTiers(analysis), ...speechTiers(analysis), ...noteTiers(notes)];
   // One time slot per distinct boundary, numbered in time order (ELAN's own files are ordered so).
   const times = [...new Set(tiers.flatMap((t) => t.spans.flatMap((s) => [s.startMs, s.endMs])))].sort((a, b) => a - b);
   const slot = new Map(times.map((ms, i) => [ms, `ts${i + 1}`]));
@@ -178,6 +194,7 @@ export function analysisToEaf(analysis: Analysis): string {
     '  <LINGUISTIC_TYPE CONSTRAINTS="Symbolic_Association" GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-evidence" TIME_ALIGNABLE="false"/>\n' +
     '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-speech" TIME_ALIGNABLE="true"/>\n' +
     '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-reason" TIME_ALIGNABLE="true"/>\n' +
+    '  <LINGUISTIC_TYPE GRAPHIC_REFERENCES="false" LINGUISTIC_TYPE_ID="attune-note" TIME_ALIGNABLE="true"/>\n' +
     '  <CONSTRAINT DESCRIPTION="Attribute of parent annotation: one annotation per annotation of the parent tier" STEREOTYPE="Symbolic_Association"/>\n' +
     '</ANNOTATION_DOCUMENT>\n'
   );

@@ -3,10 +3,12 @@ import type { Analysis } from '../analysis/types.ts';
 import { analysisToEaf } from './eaf.ts';
 import { framesCsv } from './frames-csv.ts';
 import { markersCsv } from './markers-csv.ts';
+import { notesCsv } from './notes-csv.ts';
+import type { ExportedNote } from './notes-file.ts';
 import { analysisReportHtml } from './report-html.ts';
 import { analysisToVtt } from './vtt.ts';
 
-export const EXPORT_FORMATS = ['eaf', 'csv', 'markers-csv', 'vtt', 'html', 'pdf'] as const;
+export const EXPORT_FORMATS = ['eaf', 'csv', 'markers-csv', 'vtt', 'html', 'pdf', 'notes-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What the file name ends with, after the recording's base name. */
@@ -17,17 +19,21 @@ export const EXPORT_SUFFIX: Record<ExportFormat, string> = {
   vtt: '.markers.vtt',
   html: '.report.html',
   pdf: '.report.pdf',
+  'notes-csv': '.notes.csv',
 };
+
+/** The formats that carry the app's notes and ratings when a notes file is given (notes-csv needs one). */
+export const FORMATS_WITH_NOTES: readonly ExportFormat[] = ['eaf', 'html', 'pdf', 'notes-csv'];
 
 export function isExportFormat(name: string): name is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(name);
 }
 
 /** The text formats, as pieces in order (a frames CSV of a long session is never one string). */
-export function exportText(analysis: Analysis, format: Exclude<ExportFormat, 'pdf'>): Iterable<string> {
+export function exportText(analysis: Analysis, format: Exclude<ExportFormat, 'pdf'>, notes: readonly ExportedNote[] = []): Iterable<string> {
   switch (format) {
     case 'eaf':
-      return [analysisToEaf(analysis)];
+      return [analysisToEaf(analysis, notes)];
     case 'csv':
       return framesCsv(analysis);
     case 'markers-csv':
@@ -35,6 +41,8 @@ export function exportText(analysis: Analysis, format: Exclude<ExportFormat, 'pd
     case 'vtt':
       return analysisToVtt(analysis);
     case 'html':
-      return [analysisReportHtml(analysis)];
+      return [analysisReportHtml(analysis, notes)];
+    case 'notes-csv':
+      return notesCsv(notes);
   }
 }

@@ -11,7 +11,10 @@ import { voiceSignals } from '../signals/voice-signals.ts';
 import { playerTime } from '../time/clock.ts';
 import { escapeXml } from './escape.ts';
 import { missedSummary } from '../analysis/missed-words.ts';
+import { ratingSummary } from '../ratings/scale.ts';
 import { markerText } from './marker-text.ts';
+import type { ExportedNote } from './notes-file.ts';
+import { authorLabel, noteWords } from './notes-text.ts';
 import { personLabeller } from './people.ts';
 import { signalRowSvg } from './report-plot.ts';
 
@@ -96,7 +99,24 @@ function markerRows(analysis: Analysis): string {
   return `<table><tr><th>#</th><th>When</th><th>What changed, and the evidence</th></tr>${rows.join('')}</table>`;
 }
 
-export function analysisReportHtml(analysis: Analysis): string {
+/** The app's notes and ratings, in time order, and the ratings' mean and spread per scale. */
+function notesSection(notes: readonly ExportedNote[]): string {
+  if (notes.length === 0) return '';
+  const scales = [...new Set(notes.filter((n) => n.rating !== null).map((n) => n.ratingScale ?? 'unnamed scale'))];
+  const ratings = scales.map((scale) => {
+    const s = ratingSummary(notes.filter((n) => n.rating !== null && (n.ratingScale ?? 'unnamed scale') === scale).map((n) => n.rating!))!;
+    return `<li>Empathic responding on “${h(scale)}”: ${s.count} rating${s.count === 1 ? '' : 's'}, mean ${s.mean}${s.spread === null ? '' : `, spread (SD) ${s.spread}`}.</li>`;
+  });
+  const rows = [...notes]
+    .sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec)
+    .map((n) => `<tr><td>${h(playerTime(n.startSec))}${n.endSec > n.startSec ? `–${h(playerTime(n.endSec))}` : ''}</td><td>${h(authorLabel(n))}</td><td>${h(noteWords(n))}</td></tr>`);
+  return (
+    `<h2>Notes and ratings (${notes.length})</h2>${ratings.length ? `<ul>${ratings.join('')}</ul>` : ''}` +
+    `<table><tr><th>When</th><th>Who</th><th>Note</th></tr>${rows.join('')}</table>`
+  );
+}
+
+export function analysisReportHtml(analysis: Analysis, reviewNotes: readonly ExportedNote[] = []): string {
   const numbers = new Map(analysis.markers.map((m, i) => [m, i + 1]));
   const number = (m: Marker): number => numbers.get(m) ?? 0;
   const notes = analysis.analysis.notes ?? [];
@@ -112,6 +132,7 @@ export function analysisReportHtml(analysis: Analysis): string {
     '<h2>Consent</h2><p>The consent record is kept with the session in the Attune library; the analysis file this report was made from does not contain it. Before sharing this report, check that the client’s consent covers that use (for example supervision).</p>' +
     `<h2>Tracks</h2>${tracksSection(analysis, number)}` +
     `<h2>Markers (${analysis.markers.length})</h2>${missedCounts(analysis)}${markerRows(analysis)}` +
+    notesSection(reviewNotes) +
     `<footer class="muted">Made on this computer by ${h(analysis.analysis.app)}. Nothing was sent anywhere to make it.</footer>` +
     '</body></html>\n'
   );

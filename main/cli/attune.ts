@@ -6,9 +6,10 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultModelsDir, ModelError } from '../../models/manifest.ts';
 import { fetchModels } from '../../models/fetch-models.ts';
-import { EXPORT_FORMATS, EXPORT_SUFFIX, isExportFormat } from '../../lib/export/formats.ts';
+import { EXPORT_FORMATS, EXPORT_SUFFIX, FORMATS_WITH_NOTES, isExportFormat } from '../../lib/export/formats.ts';
+import { NotesFileError } from '../../lib/export/notes-file.ts';
 import { exportAnalysis } from '../export/export-analysis.ts';
-import { AnalysisFileError, readAnalysisFile } from '../export/read-analysis-file.ts';
+import { AnalysisFileError, readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
 import { MediaError } from '../media/media-error.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
@@ -29,9 +30,10 @@ const USAGE = `Usage:
   attune roles <analysis.json | folder> [--client <id>] [--therapist <id>] [--quiet]
       Sets who is the client and who the therapist in an analysis already made, and finds its markers
       again from the stored tracks (seconds: nothing is decoded). An id not in the file is an error (exit 2).
-  attune export <analysis.json | folder> --format <format> [--out <file>] [--quiet]
+  attune export <analysis.json | folder> --format <format> [--notes <file>] [--out <file>] [--quiet]
       Writes the analysis for other tools; <format> is one of: eaf (ELAN), csv (per frame, OpenFace-style
-      columns), markers-csv, vtt (captions for any video player), html or pdf (the session report).
+      columns), markers-csv, vtt (captions for any video player), html or pdf (the session report),
+      notes-csv. --notes adds the notes and ratings exported from the app (to eaf, html, pdf, notes-csv).
       Default file: beside analysis.json, named after the recording.
   attune models [--models <folder>] [--best-effort]
       Downloads the model files (the only command that uses the network) and checks them.
@@ -39,7 +41,7 @@ const USAGE = `Usage:
 
 Environment: ATTUNE_MODELS_DIR (model folder), FFMPEG_PATH / FFPROBE_PATH, ATTUNE_CHROMIUM_PATH (browser used for face analysis).
 Exit codes: 0 done, 1 unexpected error, 2 wrong usage, 3 the recording cannot be analysed, 4 model files missing or damaged,
-5 results could not be saved, 6 the analysis file cannot be read, 130 cancelled.`;
+5 results could not be saved, 6 the analysis or notes file cannot be read, 130 cancelled.`;
 
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -53,7 +55,7 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof MediaError) return 3;
   if (error instanceof ModelError) return 4;
   if (error instanceof OutputError) return 5;
-  if (error instanceof AnalysisFileError) return 6;
+  if (error instanceof AnalysisFileError || error instanceof NotesFileError) return 6;
   return 1;
 }
 
@@ -122,7 +124,7 @@ async function exportCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+    options: { format: { type: 'string' }, out: { type: 'string' }, notes: { type: 'string' }, quiet: { type: 'boolean', default: false } },
   });
   installNetworkGuard();
   const [input, ...extra] = positionals;
@@ -132,10 +134,18 @@ async function exportCommand(args: string[]): Promise<void> {
     throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}${format ? `, not "${format}"` : ''}.`);
   }
   const { analysis, file } = await readAnalysisFile(resolve(input));
+  if (format === 'notes-csv' && !values.notes) throw new UsageError('--format notes-csv needs the notes file exported from the app: --notes <file>.');
+  if (values.notes && !FORMATS_WITH_NOTES.includes(format)) {
+    throw new UsageError(`Notes go into ${FORMATS_WITH_NOTES.join(', ')}; --format ${format} has no place for them.`);
+  }
+  const notes = values.notes ? (await readNotesFile(resolve(values.notes), analysis)).notes : [];
   const recording = basename(analysis.source.file, extname(analysis.source.file));
   const target = resolve(values.out ?? join(dirname(file), `${recording}${EXPORT_SUFFIX[format]}`));
-  await exportAnalysis(analysis, format, target);
-  if (!values.quiet) process.stderr.write(`Exported ${analysis.markers.length} marker(s) of ${analysis.source.file} as ${format}: ${target}\n`);
+  await exportAnalysis(analysis, format, target, notes);
+  if (!values.quiet) {
+    const withNotes = values.notes ? ` and ${notes.length} note(s)` : '';
+    process.stderr.write(`Exported ${analysis.markers.length} marker(s)${withNotes} of ${analysis.source.file} as ${format}: ${target}\n`);
+  }
 }
 
 async function modelsCommand(args: string[]): Promise<void> {

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
+import { NotesFileError, parseNotesFile, type NotesFile } from '../../lib/export/notes-file.ts';
 
 export class AnalysisFileError extends Error {
   override name = 'AnalysisFileError';
@@ -49,4 +50,20 @@ export async function readAnalysisFile(path: string): Promise<{ analysis: Analys
   const missing = missingPart(value);
   if (missing) throw new AnalysisFileError(`${file} is damaged: ${missing} are missing or unreadable. Analyse the recording again to get a new one.`);
   return { analysis: value as unknown as Analysis, file };
+}
+
+/** A notes file exported from the app, checked, and made for the same recording as `analysis`. */
+export async function readNotesFile(path: string, analysis: Analysis): Promise<NotesFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new NotesFileError(code === 'ENOENT' ? `There is no notes file at ${path}.` : `${path} could not be read (${code ?? String(error)}).`);
+  }
+  const notes = parseNotesFile(text, path);
+  if (notes.recording.sha256 !== analysis.source.sha256) {
+    throw new NotesFileError(`${path} holds the notes of another recording than ${analysis.source.file}, so they were not added.`);
+  }
+  return notes;
 }

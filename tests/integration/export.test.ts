@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
+import { notesFile } from '../../lib/export/notes-file.ts';
 import { analysisReportHtml } from '../../lib/export/report-html.ts';
 import { renderPdf } from '../../main/export/render-pdf.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
@@ -132,7 +133,7 @@ describe('when export cannot be done', () => {
       [[join(bad, 'cut.json'), '--format', 'eaf'], 6, /damaged or cut short/],
       [[join(bad, 'other.json'), '--format', 'eaf'], 6, /is not an Attune analysis file/],
       [[join(bad, 'newer.json'), '--format', 'eaf'], 6, /newer version of Attune/],
-      [[join(bad, 'cut.json'), '--format', 'docx'], 2, /--format must be one of eaf, csv, markers-csv, vtt, html, pdf, not "docx"/],
+      [[join(bad, 'cut.json'), '--format', 'docx'], 2, /--format must be one of eaf, csv, markers-csv, vtt, html, pdf, notes-csv, not "docx"/],
     ];
     for (const [args, code, message] of cases) {
       const run = await runCli(['export', ...args, '--out', join(bad, 'out.eaf')], bad);
@@ -157,4 +158,68 @@ test('by default the export lands beside analysis.json, named after the recordin
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, '');
   assert.deepEqual(run.outFiles.sort(), ['01-01-03-01-01-02-05.markers.csv', 'analysis.json']);
+});
+
+describe('notes and ratings from the app (--notes)', () => {
+  /** A notes file as the app exports it, for the multi-person analysis: two authors, a rating, a moment and a stretch. */
+  function writeNotes(sha256: string, name = 'notes.json'): string {
+    const at = '2026-12-06T10:00:00.000Z';
+    const base = { markerId: null, tag: null, rating: null, ratingScale: null, createdAt: at, updatedAt: at };
+    const file = notesFile(sha256, [
+      { ...base, id: 'n1', sessionId: 's', authorRole: 'therapist', authorName: 'T. Lind', startSec: 2, endSec: 2, text: 'I looked at my notes here.' },
+      { ...base, id: 'n2', sessionId: 's', authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 3, endSec: 6, text: 'Nice repair.', tag: 'repair', rating: 4, ratingScale: 'Attune empathic responding (1–5)' },
+      { ...base, id: 'n3', sessionId: 's', authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 4, endSec: 5, text: '', rating: 2, ratingScale: 'Attune empathic responding (1–5)' },
+    ]);
+    const path = join(work.dir, name);
+    writeFileSync(path, JSON.stringify(file));
+    return path;
+  }
+
+  test('EAF gets a tier per author and still validates; notes-csv lists every note; the report holds them and the ratings’ mean', async () => {
+    const { dir, analysis } = analysed.multi;
+    const notes = writeNotes(analysis.source.sha256);
+    const eaf = join(work.dir, 'with-notes.eaf');
+    const run = await runCli(['export', dir, '--format', 'eaf', '--notes', notes, '--out', eaf], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /and 3 note\(s\)/);
+    const check = spawnSync('xmllint', ['--noout', '--schema', XSD, eaf], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    const text = readFileSync(eaf, 'utf8');
+    assert.match(text, /TIER_ID="Notes – Therapist: T\. Lind" PARTICIPANT="Therapist: T\. Lind"/);
+    assert.match(text, /TIER_ID="Notes – Supervisor: Dr\. S\." /);
+    assert.match(text, /TIER_ID="Notes – Supervisor: Dr\. S\. \(2\)"/, 'overlapping notes of one author go to a second tier');
+    assert.ok(text.includes('[Empathic responding 4 on “Attune empathic responding (1–5)”] [repair] Nice repair.'));
+
+    const csv = join(work.dir, 'notes.csv');
+    assert.equal((await runCli(['export', dir, '--format', 'notes-csv', '--notes', notes, '--out', csv], dir)).code, 0);
+    const rows = readFileSync(csv, 'utf8').trimEnd().split('\r\n');
+    assert.equal(rows.length, 4);
+    assert.match(rows[0]!, /^note_id,author_role,author,start_sec,end_sec/);
+    assert.match(rows[2]!, /^n2,supervisor,Dr\. S\.,3,6,0:03,0:06,,repair,4,/);
+
+    const html = join(work.dir, 'notes.html');
+    assert.equal((await runCli(['export', dir, '--format', 'html', '--notes', notes, '--out', html], dir)).code, 0);
+    const report = readFileSync(html, 'utf8');
+    assert.match(report, /<h2>Notes and ratings \(3\)<\/h2>/);
+    assert.match(report, /2 ratings, mean 3, spread \(SD\) 1\.41\./);
+  });
+
+  test('notes of another recording, a damaged notes file, or notes-csv without notes: one sentence, nothing written', async () => {
+    const { dir } = analysed.multi;
+    const out = join(work.dir, 'refused.eaf');
+    const other = await runCli(['export', dir, '--format', 'eaf', '--notes', writeNotes('0'.repeat(64), 'other.json'), '--out', out], dir);
+    assert.equal(other.code, 6);
+    assert.match(failureLine(other), /holds the notes of another recording than multi_face\.avi, so they were not added\.$/);
+    const damaged = join(work.dir, 'damaged.json');
+    writeFileSync(damaged, '{"format":"attune-notes","version":1,"recording":{"sha256":"x"},"notes":[{"id":1}]}');
+    const bad = await runCli(['export', dir, '--format', 'eaf', '--notes', damaged, '--out', out], dir);
+    assert.equal(bad.code, 6);
+    assert.match(failureLine(bad), /is damaged: note 1 is not complete\.$/);
+    const none = await runCli(['export', dir, '--format', 'notes-csv', '--out', out], dir);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /needs the notes file exported from the app/);
+    const vtt = await runCli(['export', dir, '--format', 'vtt', '--notes', damaged, '--out', out], dir);
+    assert.equal(vtt.code, 2);
+    assert.ok(!readdirSync(work.dir).includes('refused.eaf'), 'nothing was written');
+  });
 });

@@ -1,0 +1,70 @@
+/**
+ * The notes file the app exports ("Export notes…") and `attune export --notes` reads: a session's notes
+ * and ratings, tied to the recording by its sha256 so they are never laid over another session's
+ * analysis. Format (docs/exports.md, "Notes file"):
+ *
+ *   { "format": "attune-notes", "version": 1, "recording": { "sha256": "…" }, "exportedAt": "…",
+ *     "notes": [ { "id", "authorRole", "authorName", "startSec", "endSec", "markerId", "text", "tag",
+ *                  "rating", "ratingScale", "createdAt", "updatedAt" } ] }
+ */
+import type { Note } from '../ipc/supervision-channels.ts';
+
+export type ExportedNote = Omit<Note, 'sessionId'>;
+
+export interface NotesFile {
+  format: 'attune-notes';
+  version: 1;
+  recording: { sha256: string };
+  exportedAt: string;
+  notes: ExportedNote[];
+}
+
+export class NotesFileError extends Error {
+  override name = 'NotesFileError';
+}
+
+export function notesFile(sha256: string, notes: readonly Note[], now = new Date()): NotesFile {
+  return {
+    format: 'attune-notes',
+    version: 1,
+    recording: { sha256 },
+    exportedAt: now.toISOString(),
+    notes: notes.map(({ sessionId: _session, ...note }) => note),
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** The notes of a file, checked; a NotesFileError says in words what is wrong (`name` is how to call the file). */
+export function parseNotesFile(text: string, name: string): NotesFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new NotesFileError(`${name} is damaged or cut short: it is not complete JSON. Export the notes from Attune again.`);
+  }
+  if (!isObject(value) || value.format !== 'attune-notes') throw new NotesFileError(`${name} is not an Attune notes file.`);
+  if (value.version !== 1) throw new NotesFileError(`${name} was written by a newer version of Attune (notes format ${String(value.version)}); update Attune to use it.`);
+  if (!isObject(value.recording) || typeof value.recording.sha256 !== 'string' || !Array.isArray(value.notes)) {
+    throw new NotesFileError(`${name} is damaged: the recording or the notes are missing.`);
+  }
+  value.notes.forEach((note: unknown, i: number) => {
+    const ok =
+      isObject(note) &&
+      typeof note.id === 'string' &&
+      (note.authorRole === 'therapist' || note.authorRole === 'supervisor') &&
+      isText(note.authorName, 80) &&
+      isTime(note.startSec) &&
+      isTime(note.endSec) &&
+      (note.endSec as number) >= (note.startSec as number) &&
+      (note.markerId === null || typeof note.markerId === 'string') &&
+      isText(note.text, 4000) &&
+      (note.tag === null || isText(note.tag, 40)) &&
+      (note.rating === null || Number.isInteger(note.rating)) &&
+      (note.ratingScale === null || isText(note.ratingScale, 80));
+    if (!ok) throw new NotesFileError(`${name} is damaged: note ${i + 1} is not complete.`);
+  });
+  return value as unknown as NotesFile;
+}
