@@ -224,6 +224,8 @@ export const channels = {
   'notes:update': channel<Note>()(noteParsers.update),
   'notes:delete': channel<{ deleted: boolean }>()(noteParsers.remove),
   'notes:scale': channel<ScaleInfo>()(nothing),
+  /** Writes the session's notes file (lib/export/notes-file.ts); null when the save dialog was cancelled. Needs consent for supervision or research. */
+  'notes:export': channel<{ path: string; count: number } | null>()(noteParsers.export),
   /** Compares the presses with the session's markers as shown now (the client's once roles are named) and keeps the run. */
   'notice:save': channel<NoticeRun>()(noticeParsers.save),
   'notice:latest': channel<NoticeRun | null>()(noticeParsers.latest),
@@ -264,7 +266,7 @@ export const API = {
   jobs: { list: 'jobs:list', cancel: 'jobs:cancel' },
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
-  notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete', scale: 'notes:scale' },
+  notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete', scale: 'notes:scale', export: 'notes:export' },
   notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
   store: { status: 'store:status', backups: 'store:backups', restore: 'store:restore', startEmpty: 'store:startEmpty' },
 } as const satisfies Record<string, Record<string, ChannelName>>;

@@ -8,7 +8,7 @@
  */
 import type { NoticeComparison, Press } from '../notice/compare.ts';
 import type { RatingScale } from '../ratings/scale.ts';
-import { id, integer, listOf, maybeEmptyText, nullable, object, oneOf, seconds, text, type Parser } from './parse.ts';
+import { absolutePath, id, integer, listOf, maybeEmptyText, nullable, object, oneOf, optional, seconds, text, type Parser } from './parse.ts';
 
 export const NOTE_AUTHOR_ROLES = ['therapist', 'supervisor'] as const;
 export type NoteAuthorRole = (typeof NOTE_AUTHOR_ROLES)[number];
@@ -95,6 +95,8 @@ export const noteParsers = {
   add: object<{ sessionId: string } & NoteContent>({ sessionId: id, ...content }),
   update: object<{ noteId: string } & NoteContent>({ noteId: id, ...content }),
   remove: object<{ noteId: string }>({ noteId: id }),
+  /** Without `filePath`, main asks where to save with its own dialog. */
+  export: object<{ sessionId: string; filePath?: string }>({ sessionId: id, filePath: optional(absolutePath) }),
 } satisfies Record<string, Parser<unknown>>;
 
 export const noticeParsers = {

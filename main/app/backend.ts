@@ -38,6 +38,8 @@ export interface AppBackendOptions {
   /** In the app, the hidden analysis window; by default the pipeline's headless Chromium. */
   visionEngine?: VisionEngineFactory;
   pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
+  /** The save dialog for exports (suggested file name → chosen path, null when cancelled). */
+  pickSavePath?: (suggestedName: string) => Promise<string | null>;
   probe?: MediaProbe;
   extractThumbnail?: ThumbnailExtractor;
 }
@@ -104,6 +106,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       (modelsVerified ||= await verifiedModel(options.modelsDir, 'face_landmarker').then(() => true, () => false)),
     probe: options.probe ?? probeMedia,
     pickRecording: options.pickRecording,
+    pickSavePath: options.pickSavePath,
     extractThumbnail: options.extractThumbnail ?? extractThumbnail,
     ratingScale: loadRatingScale(options.dataDir),
   });

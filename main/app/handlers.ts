@@ -31,6 +31,8 @@ export interface HandlerDeps {
   /** The main process's own file dialog; null when cancelled. Absent where there is no dialog (tests, harness). */
   pickRecording: ((purpose: 'import' | 'relocate') => Promise<string | null>) | undefined;
   extractThumbnail: ThumbnailExtractor;
+  /** The main process's save dialog for exports, suggesting a name; absent where there is none. */
+  pickSavePath: ((suggestedName: string) => Promise<string | null>) | undefined;
   /** The scale ratings are made on (rating-scale-file.ts). */
   ratingScale: ScaleChoice;
 }
@@ -204,6 +206,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return store.status();
     },
 
-    ...supervisionHandlers(store, sessionOrThrow, deps.ratingScale),
+    ...supervisionHandlers({ store, sessionOrThrow, ratingScale: deps.ratingScale, pickSavePath: deps.pickSavePath }),
   };
 }

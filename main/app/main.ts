@@ -56,6 +56,7 @@ async function start(): Promise<void> {
     analyze: analyzeFile,
     visionEngine: electronVisionFactory({ session: visionSession, preloadPath: paths.visionPreload, serveModel: serveModelIn(visionFiles) }),
     pickRecording,
+    pickSavePath,
   });
 
   session.defaultSession.protocol.handle(
@@ -90,6 +91,17 @@ async function pickRecording(purpose: 'import' | 'relocate'): Promise<string | n
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function pickSavePath(suggestedName: string): Promise<string | null> {
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export the notes',
+    defaultPath: suggestedName,
+    properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
+    filters: [{ name: 'Attune notes', extensions: ['json'] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
 }
 
 /** Runs `cleanup` once before quitting (stops the running analysis so no ffmpeg outlives the app). */

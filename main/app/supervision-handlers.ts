@@ -4,13 +4,27 @@ import type { NoteContent } from '../../lib/ipc/supervision-channels.ts';
 import { compareNoticing } from '../../lib/notice/compare.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
+import { basename, extname } from 'node:path';
+import { notesFile } from '../../lib/export/notes-file.ts';
+import { OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { ScaleChoice } from './rating-scale-file.ts';
 
 type SupervisionChannel = Extract<ChannelName, `notes:${string}` | `notice:${string}`>;
 type SupervisionHandlers = { [C in SupervisionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
-export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: string) => SessionRow, scale: ScaleChoice): SupervisionHandlers {
+export interface SupervisionDeps {
+  store: ProfileStore;
+  sessionOrThrow: (id: string) => SessionRow;
+  ratingScale: ScaleChoice;
+  /** The main process's save dialog, suggesting a file name; null when cancelled. Absent where there is none (tests). */
+  pickSavePath: ((suggestedName: string) => Promise<string | null>) | undefined;
+}
+
+/** Consent purposes under which notes may leave Attune in a file. */
+const SHARING_PURPOSES = ['supervision', 'research'] as const;
+
+export function supervisionHandlers({ store, sessionOrThrow, ratingScale: scale, pickSavePath }: SupervisionDeps): SupervisionHandlers {
   /** A note's times are in order and inside the recording; its marker, if any, is one of the session's. */
   function checkNote(sessionId: string, note: NoteContent): void {
     const { durationSec } = sessionOrThrow(sessionId);
@@ -49,6 +63,24 @@ export function supervisionHandlers(store: ProfileStore, sessionOrThrow: (id: st
     'notes:delete': async ({ noteId }) => ({ deleted: store.notes.remove(noteId) }),
 
     'notes:scale': async () => scale,
+
+    'notes:export': async ({ sessionId, filePath }) => {
+      const row = sessionOrThrow(sessionId);
+      const consent = store.sessions.latestConsent(sessionId);
+      if (!consent?.purposes.some((p) => (SHARING_PURPOSES as readonly string[]).includes(p))) {
+        throw new AppError('conflict', 'The client’s consent for this session covers self-review only, so its notes cannot be exported. Record a new consent that covers supervision or research first.');
+      }
+      const notes = store.notes.list(sessionId);
+      const path = filePath ?? (pickSavePath ? await pickSavePath(`${basename(row.fileName, extname(row.fileName))}.notes.json`) : null);
+      if (path === null) return null;
+      try {
+        await writeAtomically(path, [`${JSON.stringify(notesFile(row.sha256, notes), null, 2)}\n`], 'The notes');
+      } catch (error) {
+        if (error instanceof OutputError) throw new AppError('failed', error.message);
+        throw error;
+      }
+      return { path, count: notes.length };
+    },
 
     'notice:save': async ({ sessionId, presses }) => {
       const { durationSec } = sessionOrThrow(sessionId);

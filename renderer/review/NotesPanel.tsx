@@ -39,6 +39,7 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
   /** The note being written: a new one (null id) or an edit. */
   const [draft, setDraft] = useState<{ id: string | null; content: NoteContent } | null>(null);
   const [scale, setScale] = useState<ScaleInfo | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   useEffect(() => {
     api.notes
       .scale()
@@ -83,6 +84,16 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
     }
   };
 
+  const exportNotes = async () => {
+    try {
+      const result = await api.notes.export({ sessionId });
+      if (result) setExported(`Exported ${result.count} note${result.count === 1 ? '' : 's'} to ${result.path}.`);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   const remove = async (note: Note) => {
     try {
       await api.notes.delete({ noteId: note.id });
@@ -98,12 +109,22 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
         <h2 id="notes-title">
           Notes <span className="count">({notes?.length ?? 0})</span>
         </h2>
-        {draft === null && (
-          <button type="button" onClick={startNew} aria-keyshortcuts="a">
-            Add a note at {formatClock(playheadSec, true)} (a)
-          </button>
-        )}
+        <div className="note-actions">
+          {draft === null && (
+            <button type="button" onClick={startNew} aria-keyshortcuts="a">
+              Add a note at {formatClock(playheadSec, true)} (a)
+            </button>
+          )}
+          {(notes?.length ?? 0) > 0 && (
+            <button type="button" onClick={() => void exportNotes()}>
+              Export notes…
+            </button>
+          )}
+        </div>
       </div>
+      <p className="save-state" role="status">
+        {exported}
+      </p>
       {scale && <RatingsSummary notes={notes ?? []} scale={scale.scale} />}
       {scale?.problem && (
         <p className="error" role="note">

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { DeletionReport, JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
 import type { Note, NoticeHistoryEntry, NoticeRun, ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
+import { parseNotesFile } from '../../lib/export/notes-file.ts';
 import { compareNoticing } from '../../lib/notice/compare.ts';
 import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
 import { MediaError } from '../../main/media/media-error.ts';
@@ -393,5 +394,28 @@ test('ratings: on the scale in use, a rating alone is a note, a level the scale 
     assert.match(info.problem ?? '', /rating-scale\.json could not be used \(the levels’ values must rise from the first to the last\), so Attune’s own scale is used\./);
   } finally {
     await broken.close();
+  }
+});
+
+test('exporting notes: a file tied to the recording, only when the consent covers supervision or research', async () => {
+  const { backend, recording, root } = setup(knownResult);
+  try {
+    const pending = await call<PendingImport>(backend, 'sessions:import', { filePath: recording });
+    const { sessionId } = pending;
+    await call(backend, 'sessions:recordConsent', { sessionId, ...consent, purposes: ['self-review'] });
+    await analysed(backend, sessionId);
+    await call(backend, 'notes:add', { sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 1, endSec: 2, markerId: 'm1', text: 'Look here', tag: 'repair', rating: 3 });
+    const target = join(root, 'out', 'session.notes.json');
+    await assert.rejects(call(backend, 'notes:export', { sessionId, filePath: target }), /covers self-review only/);
+    assert.equal(existsSync(target), false);
+    await call(backend, 'sessions:recordConsent', { sessionId, ...consent, purposes: ['self-review', 'supervision'] });
+    assert.deepEqual(await call(backend, 'notes:export', { sessionId, filePath: target }), { path: target, count: 1 });
+    const file = parseNotesFile(readFileSync(target, 'utf8'), target);
+    assert.equal(file.recording.sha256, await sha256OfFile(recording));
+    const [listed] = await call<Note[]>(backend, 'notes:list', { sessionId });
+    const { sessionId: _, ...expected } = listed!;
+    assert.deepEqual(file.notes, [expected]);
+  } finally {
+    await backend.close();
   }
 });

@@ -34,6 +34,7 @@ const valid: Record<ChannelName, unknown> = {
   'notes:update': { noteId: ID, ...note, markerId: 'm3', tag: null },
   'notes:delete': { noteId: ID },
   'notes:scale': undefined,
+  'notes:export': { sessionId: ID, filePath: '/home/t/Exports/s1.notes.json' },
   'notice:save': { sessionId: ID, presses: [{ tSec: 12.5, word: 'quiet' }, { tSec: 40, word: null }] },
   'notice:latest': { sessionId: ID },
   'notice:history': undefined,

@@ -5,13 +5,14 @@
  * session's counts, and the filter by reason. Screenshots go to test-output/screenshots/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { Note, NoticeRun } from '../../lib/ipc/supervision-channels.ts';
+import { parseNotesFile } from '../../lib/export/notes-file.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { REPO } from '../helpers/paths.ts';
 import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';
@@ -151,6 +152,14 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await notes.getByRole('textbox', { name: 'Note' }).fill('She paused here; I moved on too fast.');
     await notes.getByRole('button', { name: /Save note/ }).click();
     await notes.getByText('She paused here; I moved on too fast.').waitFor();
+    // Export the notes as a file, and hand it to the command line's export: the supervisor's ELAN file.
+    const notesPath = join(mediaDir, 'gallery.notes.json');
+    harness.pickNext(notesPath);
+    await notes.getByRole('button', { name: 'Export notes…' }).click();
+    await notes.getByRole('status').getByText(`Exported 2 notes to ${notesPath}.`).waitFor();
+    const exported = parseNotesFile(readFileSync(notesPath, 'utf8'), notesPath);
+    assert.deepEqual(exported.notes.map((n) => n.text).sort(), ['Good moment to discuss.', 'She paused here; I moved on too fast.']);
+    assert.equal(exported.recording.sha256, (await session()).analysis!.source.sha256);
     await notes.locator(`li[data-note-id="${atPlayhead.id}"]`).getByRole('button', { name: 'Delete' }).click();
     await page.waitForFunction(() => document.querySelectorAll('li.note').length === 1);
     assert.deepEqual((await invoke<Note[]>('notes:list', { sessionId: id })).map((n) => n.text), ['Good moment to discuss.']);

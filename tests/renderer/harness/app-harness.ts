@@ -32,7 +32,7 @@ const MEDIA_STAND_IN = 'https://media.attune.test';
 export interface AppHarness {
   page: Page;
   backend: AppBackend;
-  /** Sets what the main process's file dialog "returns" next (import and relocate). */
+  /** Sets what the main process's file dialogs "return" next (import, relocate, and where to save an export). */
   pickNext(path: string | null): void;
   /** URLs the renderer tried to load that are neither the app nor a recording (all were aborted). */
   strayRequests: string[];
@@ -85,6 +85,7 @@ export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer
     modelsDir: MODELS_DIR,
     analyze: analyzeFile,
     pickRecording: async () => nextPick,
+    pickSavePath: async () => nextPick,
   });
 
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
