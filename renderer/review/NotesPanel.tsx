@@ -15,6 +15,9 @@ const AUTHOR_WORDS: Record<NoteAuthorRole, string> = { therapist: 'Therapist', s
 
 interface Props {
   sessionId: string;
+  /** The session's notes (use-notes.ts), null while loading; `onChanged` reloads them after an edit. */
+  notes: readonly Note[] | null;
+  onChanged: () => void;
   playheadSec: number;
   selectedMarker: Marker | null;
   /** Bumped by the `a` key: open a new note at the playhead. */
@@ -31,9 +34,8 @@ interface Author {
 const when = (note: Pick<Note, 'startSec' | 'endSec'>) =>
   note.endSec > note.startSec ? `${formatClock(note.startSec, true)}–${formatClock(note.endSec, true)}` : formatClock(note.startSec, true);
 
-export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest, onSeek }: Props) {
+export function NotesPanel({ sessionId, notes, onChanged: reload, playheadSec, selectedMarker, openRequest, onSeek }: Props) {
   const api = useApi();
-  const [notes, setNotes] = useState<Note[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [author, setAuthor] = useState<Author>({ role: 'therapist', name: '' });
   /** The note being written: a new one (null id) or an edit. */
@@ -46,14 +48,6 @@ export function NotesPanel({ sessionId, playheadSec, selectedMarker, openRequest
       .then(setScale)
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [api]);
-
-  const reload = useCallback(() => {
-    api.notes
-      .list({ sessionId })
-      .then(setNotes)
-      .catch((e: unknown) => setError(errorMessage(e)));
-  }, [api, sessionId]);
-  useEffect(reload, [reload]);
 
   const startNew = useCallback(() => {
     setError(null);

@@ -10,6 +10,7 @@ import { MarkerPanel } from '../review/MarkerPanel.tsx';
 import { NoticeOffer, NoticeResult, NoticeWatch } from '../review/NoticeFirst.tsx';
 import { NotesPanel } from '../review/NotesPanel.tsx';
 import { useNoticeFirst } from '../review/use-notice-first.ts';
+import { useNotes } from '../review/use-notes.ts';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
 import type { MissedReason } from '../../lib/analysis/missed-words.ts';
 import { usePlayback } from '../review/use-playback.ts';
@@ -125,6 +126,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
   const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
   const [reason, setReason] = useState<MissedReason | null>(null);
   const [noteRequest, setNoteRequest] = useState(0);
+  const { notes, reload: reloadNotes, loadError: notesError } = useNotes(detail.id);
   const selectedMarker = analysis.markers.find((m) => m.id === state.selectedMarkerId) ?? null;
   const markers = useMemo(
     () => (reason === null ? analysis.markers : analysis.markers.filter((m) => m.missedBecause?.includes(reason))),
@@ -254,12 +256,18 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
             rows={rows}
             faceTitle={personId ? `Face — ${personLabel(personId)}` : 'Face'}
             markers={markers}
+            notes={notes ?? []}
             state={state}
             dispatch={dispatch}
             onSeek={seek}
             onPickMarker={pickMarker}
           />
-          <NotesPanel sessionId={detail.id} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
+          {notesError && (
+            <p className="error" role="alert">
+              {notesError}
+            </p>
+          )}
+          <NotesPanel sessionId={detail.id} notes={notes} onChanged={reloadNotes} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
         </>
       )}
     </section>

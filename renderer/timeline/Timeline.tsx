@@ -8,7 +8,9 @@ import type { Marker } from '../../lib/analysis/types.ts';
 import type { ReviewAction, ReviewState } from '../state/review.ts';
 import { drawRuler, prepareCanvas } from './draw.ts';
 import { layoutMarkers } from './marker-layout.ts';
-import { MarkerLane } from './MarkerLane.tsx';
+import type { Note } from '../../lib/ipc/supervision-channels.ts';
+import { SpanLane } from './SpanLane.tsx';
+import { MARKER_COLORS, NOTE_COLORS } from './palette.ts';
 import { PALETTE } from './palette.ts';
 import type { TrackRow } from './track-rows.ts';
 import { TrackRowView } from './TrackRowView.tsx';
@@ -25,13 +27,15 @@ interface Props {
   /** Heading for the face rows, e.g. "Face — client". */
   faceTitle: string;
   markers: readonly Marker[];
+  /** The session's notes and ratings, drawn in their own lane under the markers. */
+  notes: readonly Note[];
   state: ReviewState;
   dispatch: (action: ReviewAction) => void;
   onSeek: (tSec: number) => void;
   onPickMarker: (marker: Marker) => void;
 }
 
-export function Timeline({ rows, faceTitle, markers, state, dispatch, onSeek, onPickMarker }: Props) {
+export function Timeline({ rows, faceTitle, markers, notes, state, dispatch, onSeek, onPickMarker }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const rulerRef = useRef<HTMLCanvasElement>(null);
   const plot = usePlotBox(rulerRef);
@@ -122,8 +126,37 @@ export function Timeline({ rows, faceTitle, markers, state, dispatch, onSeek, on
             <span className="track-name">Changes</span>
             <span className="track-scale">{markers.length === 1 ? '1 marker' : `${markers.length} markers`}</span>
           </div>
-          <MarkerLane markers={markers} selectedId={state.selectedMarkerId} view={view} width={plot.width} onPick={onPickMarker} />
+          <SpanLane
+            spans={markers}
+            selectedId={state.selectedMarkerId}
+            view={view}
+            width={plot.width}
+            colors={MARKER_COLORS}
+            className="marker-lane"
+            label={`${markers.length} markers; they are also listed beside the video`}
+            describe={(m) => m.summary}
+            onPick={onPickMarker}
+          />
         </div>
+        {notes.length > 0 && (
+          <div className="track-row markers-row">
+            <div className="track-label">
+              <span className="track-name">Notes</span>
+              <span className="track-scale">{notes.length === 1 ? '1 note or rating' : `${notes.length} notes and ratings`}</span>
+            </div>
+            <SpanLane
+              spans={notes}
+              selectedId={null}
+              view={view}
+              width={plot.width}
+              colors={NOTE_COLORS}
+              className="note-lane"
+              label={`${notes.length} notes and ratings; they are also listed below the timeline`}
+              describe={(n) => `${n.authorName}: ${n.rating === null ? '' : `[${n.rating}] `}${n.text}`}
+              onPick={(n) => onSeek(n.startSec)}
+            />
+          </div>
+        )}
         {selectedBox && (
           // The chosen marker's span shaded across every row, so its evidence can be read off each track.
           <div

@@ -6,6 +6,9 @@
 import type { Marker } from '../../lib/analysis/types.ts';
 import { timeToPx, type Viewport } from './viewport.ts';
 
+/** What a lane needs of a marker or a note. */
+export type TimeSpan = Pick<Marker, 'id' | 'startSec' | 'endSec'>;
+
 export interface MarkerBox {
   readonly id: string;
   readonly x: number;
@@ -17,7 +20,7 @@ export interface MarkerBox {
 export const MIN_MARKER_PX = 8;
 
 /** Assigns each marker the first row where it does not overlap (in time) the previous marker on that row. */
-export function assignRows(markers: readonly Marker[]): Map<string, number> {
+export function assignRows(markers: readonly TimeSpan[]): Map<string, number> {
   const rowEnds: number[] = [];
   const rows = new Map<string, number>();
   const byStart = [...markers].sort((a, b) => a.startSec - b.startSec);
@@ -32,7 +35,7 @@ export function assignRows(markers: readonly Marker[]): Map<string, number> {
 
 /** Boxes for the markers that intersect the visible window, in pixels of a lane `widthPx` wide. */
 export function layoutMarkers(
-  markers: readonly Marker[],
+  markers: readonly TimeSpan[],
   rows: ReadonlyMap<string, number>,
   view: Viewport,
   widthPx: number,

@@ -10,4 +10,10 @@ export const PALETTE = {
   marker: '#d9822b',
   markerSelected: '#a4451a',
   markerOutline: '#1d2731',
+  note: '#7b8fa1',
+  noteSelected: '#3d5466',
 } as const;
+
+/** The lanes' box colours (kept as objects so a lane's drawing is not redone on every render). */
+export const MARKER_COLORS = { fill: PALETTE.marker, selected: PALETTE.markerSelected, outline: PALETTE.markerOutline };
+export const NOTE_COLORS = { fill: PALETTE.note, selected: PALETTE.noteSelected, outline: PALETTE.markerOutline };

@@ -145,6 +145,9 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     assert.deepEqual([onMarker.startSec, onMarker.endSec], [marker.startSec, marker.endSec], 'a note about a marker spans it');
     const atPlayhead = stored.find((n) => n.markerId === null)!;
     assert.deepEqual([atPlayhead.authorRole, atPlayhead.authorName, atPlayhead.tag], ['supervisor', 'Dr. S.', 'missed cue']);
+    // Both notes are drawn in the timeline's notes lane; clicking one seeks to it.
+    await page.locator('canvas.note-lane').waitFor();
+    assert.match((await page.locator('.markers-row', { hasText: 'Notes' }).innerText()), /2 notes and ratings/);
     await page.screenshot({ path: join(SCREENSHOTS, '33-review-notes.png'), fullPage: true });
 
     const first = notes.locator(`li[data-note-id="${atPlayhead.id}"]`);
