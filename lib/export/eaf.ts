@@ -14,7 +14,7 @@ import { missedLines } from '../analysis/missed-words.ts';
 import type { Analysis, VoiceTrack } from '../analysis/types.ts';
 import { escapeXml } from './escape.ts';
 import { markerText } from './marker-text.ts';
-import type { ExportedNote } from './notes-file.ts';
+import { NO_REVIEW_WORK, type ReviewWork } from './notes-file.ts';
 import { authorLabel, noteWords } from './notes-text.ts';
 import { personLabeller } from './people.ts';
 
@@ -100,16 +100,24 @@ function reasonTiers(analysis: Analysis): Tier[] {
 }
 
 /** Notes and ratings from the app, a tier per author ("Notes – Supervisor: Dr. S."), in the order authors first wrote. */
-function noteTiers(notes: readonly ExportedNote[]): Tier[] {
+function noteTiers({ notes, notice }: ReviewWork): Tier[] {
   const byAuthor = new Map<string, Span[]>();
   for (const note of [...notes].sort((a, b) => a.startSec - b.startSec || a.createdAt.localeCompare(b.createdAt))) {
     const spans = byAuthor.get(authorLabel(note)) ?? [];
     spans.push(span(note.startSec, note.endSec, noteWords(note)));
     byAuthor.set(authorLabel(note), spans);
   }
-  return [...byAuthor].flatMap(([author, spans]) =>
+  const tiers = [...byAuthor].flatMap(([author, spans]) =>
     lanes(spans).map((lane, i) => ({ id: `Notes – ${author}${i === 0 ? '' : ` (${i + 1})`}`, type: 'attune-note' as const, participant: author, spans: lane })),
   );
+  if (!notice || notice.presses.length === 0) return tiers;
+  // The therapist's presses while noticing first, each saying whether Attune marked the same moment.
+  const matched = new Map(notice.comparison.both.map((b) => [b.press.tSec, b.markerId]));
+  const presses = notice.presses.map((p) => {
+    const marker = matched.get(p.tSec);
+    return span(p.tSec, p.tSec, `noticed${p.word ? ` “${p.word}”` : ''}${marker ? ` — Attune marked it too (${marker})` : ' — no marker'}`);
+  });
+  return [...tiers, ...lanes(presses).map((lane, i) => ({ id: `Noticed first${i === 0 ? '' : ` (${i + 1})`}`, type: 'attune-note' as const, participant: null, spans: lane }))];
 }
 
 /** A voice track's speech as spans: each run of speech frames, to the end of its last frame. */
@@ -146,8 +154,8 @@ function speechTiers(analysis: Analysis): Tier[] {
 const attribute = (name: string, value: string): string => ` ${name}="${escapeXml(value)}"`;
 
 /** The whole .eaf document. Deterministic: the same analysis gives the same bytes. */
-export function analysisToEaf(analysis: Analysis, notes: readonly ExportedNote[] = []): string {
-  const tiers = [...markerTiers(analysis), ...reasonTiers(analysis), ...speechTiers(analysis), ...noteTiers(notes)];
+export function analysisToEaf(analysis: Analysis, work: ReviewWork = NO_REVIEW_WORK): string {
+  const tiers = [...markerTiers(analysis), ...reasonTiers(analysis), ...speechTiers(analysis), ...noteTiers(work)];
   // One time slot per distinct boundary, numbered in time order (ELAN's own files are ordered so).
   const times = [...new Set(tiers.flatMap((t) => t.spans.flatMap((s) => [s.startMs, s.endMs])))].sort((a, b) => a - b);
   const slot = new Map(times.map((ms, i) => [ms, `ts${i + 1}`]));

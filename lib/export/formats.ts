@@ -4,7 +4,7 @@ import { analysisToEaf } from './eaf.ts';
 import { framesCsv } from './frames-csv.ts';
 import { markersCsv } from './markers-csv.ts';
 import { notesCsv } from './notes-csv.ts';
-import type { ExportedNote } from './notes-file.ts';
+import { NO_REVIEW_WORK, type ReviewWork } from './notes-file.ts';
 import { analysisReportHtml } from './report-html.ts';
 import { analysisToVtt } from './vtt.ts';
 
@@ -22,7 +22,7 @@ export const EXPORT_SUFFIX: Record<ExportFormat, string> = {
   'notes-csv': '.notes.csv',
 };
 
-/** The formats that carry the app's notes and ratings when a notes file is given (notes-csv needs one). */
+/** The formats that carry the app's notes, ratings and notice-first result when a notes file is given (notes-csv needs one). */
 export const FORMATS_WITH_NOTES: readonly ExportFormat[] = ['eaf', 'html', 'pdf', 'notes-csv'];
 
 export function isExportFormat(name: string): name is ExportFormat {
@@ -30,10 +30,10 @@ export function isExportFormat(name: string): name is ExportFormat {
 }
 
 /** The text formats, as pieces in order (a frames CSV of a long session is never one string). */
-export function exportText(analysis: Analysis, format: Exclude<ExportFormat, 'pdf'>, notes: readonly ExportedNote[] = []): Iterable<string> {
+export function exportText(analysis: Analysis, format: Exclude<ExportFormat, 'pdf'>, work: ReviewWork = NO_REVIEW_WORK): Iterable<string> {
   switch (format) {
     case 'eaf':
-      return [analysisToEaf(analysis, notes)];
+      return [analysisToEaf(analysis, work)];
     case 'csv':
       return framesCsv(analysis);
     case 'markers-csv':
@@ -41,8 +41,8 @@ export function exportText(analysis: Analysis, format: Exclude<ExportFormat, 'pd
     case 'vtt':
       return analysisToVtt(analysis);
     case 'html':
-      return [analysisReportHtml(analysis, notes)];
+      return [analysisReportHtml(analysis, work)];
     case 'notes-csv':
-      return notesCsv(notes);
+      return notesCsv(work.notes);
   }
 }

@@ -5,11 +5,18 @@
  *
  *   { "format": "attune-notes", "version": 1, "recording": { "sha256": "…" }, "exportedAt": "…",
  *     "notes": [ { "id", "authorRole", "authorName", "startSec", "endSec", "markerId", "text", "tag",
- *                  "rating", "ratingScale", "createdAt", "updatedAt" } ] }
+ *                  "rating", "ratingScale", "createdAt", "updatedAt" } ],
+ *     "notice": null | { "createdAt", "presses": [ { "tSec", "word" } ], "markerCount",
+ *                        "comparison": { "both": [ { "press", "markerId" } ], "onlyAttune", "onlyYou", "agreement" } } }
+ *
+ * `notice` is the session's latest "notice first" run (lib/notice/compare.ts); files without it are read
+ * as having none.
  */
-import type { Note } from '../ipc/supervision-channels.ts';
+import type { Note, NoticeRun } from '../ipc/supervision-channels.ts';
 
 export type ExportedNote = Omit<Note, 'sessionId'>;
+
+export type ExportedNotice = Omit<NoticeRun, 'id' | 'sessionId'>;
 
 export interface NotesFile {
   format: 'attune-notes';
@@ -17,20 +24,49 @@ export interface NotesFile {
   recording: { sha256: string };
   exportedAt: string;
   notes: ExportedNote[];
+  notice: ExportedNotice | null;
 }
+
+/** What the review added to an analysis, for the exports: notes and ratings, and the latest notice-first run. */
+export interface ReviewWork {
+  notes: readonly ExportedNote[];
+  notice: ExportedNotice | null;
+}
+
+export const NO_REVIEW_WORK: ReviewWork = { notes: [], notice: null };
 
 export class NotesFileError extends Error {
   override name = 'NotesFileError';
 }
 
-export function notesFile(sha256: string, notes: readonly Note[], now = new Date()): NotesFile {
+export function notesFile(sha256: string, notes: readonly Note[], notice: NoticeRun | null, now = new Date()): NotesFile {
   return {
     format: 'attune-notes',
     version: 1,
     recording: { sha256 },
     exportedAt: now.toISOString(),
     notes: notes.map(({ sessionId: _session, ...note }) => note),
+    notice: notice && { createdAt: notice.createdAt, presses: notice.presses, markerCount: notice.markerCount, comparison: notice.comparison },
   };
+}
+
+/** The notice run of a file, checked, or null; throws NotesFileError's message part when it is not complete. */
+function checkedNotice(value: unknown): ExportedNotice | null {
+  if (value === undefined || value === null) return null;
+  const presses = (v: unknown) => Array.isArray(v) && v.every((p) => isObject(p) && isTime(p.tSec) && (p.word === null || isText(p.word, 40)));
+  const ok =
+    isObject(value) &&
+    typeof value.createdAt === 'string' &&
+    presses(value.presses) &&
+    Number.isInteger(value.markerCount) &&
+    isObject(value.comparison) &&
+    Array.isArray(value.comparison.both) &&
+    value.comparison.both.every((b: unknown) => isObject(b) && presses([b.press]) && typeof b.markerId === 'string') &&
+    Array.isArray(value.comparison.onlyAttune) &&
+    presses(value.comparison.onlyYou) &&
+    (value.comparison.agreement === null || (typeof value.comparison.agreement === 'number' && value.comparison.agreement >= 0 && value.comparison.agreement <= 1));
+  if (!ok) throw new Error('the "notice first" result is not complete');
+  return value as unknown as ExportedNotice;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -66,5 +102,11 @@ export function parseNotesFile(text: string, name: string): NotesFile {
       (note.ratingScale === null || isText(note.ratingScale, 80));
     if (!ok) throw new NotesFileError(`${name} is damaged: note ${i + 1} is not complete.`);
   });
-  return value as unknown as NotesFile;
+  let notice: ExportedNotice | null;
+  try {
+    notice = checkedNotice(value.notice);
+  } catch (error) {
+    throw new NotesFileError(`${name} is damaged: ${(error as Error).message}.`);
+  }
+  return { ...(value as unknown as NotesFile), notice };
 }

@@ -13,7 +13,7 @@ import { escapeXml } from './escape.ts';
 import { missedSummary } from '../analysis/missed-words.ts';
 import { ratingSummary } from '../ratings/scale.ts';
 import { markerText } from './marker-text.ts';
-import type { ExportedNote } from './notes-file.ts';
+import { NO_REVIEW_WORK, type ReviewWork } from './notes-file.ts';
 import { authorLabel, noteWords } from './notes-text.ts';
 import { personLabeller } from './people.ts';
 import { signalRowSvg } from './report-plot.ts';
@@ -100,7 +100,7 @@ function markerRows(analysis: Analysis): string {
 }
 
 /** The app's notes and ratings, in time order, and the ratings' mean and spread per scale. */
-function notesSection(notes: readonly ExportedNote[]): string {
+function notesSection({ notes }: ReviewWork): string {
   if (notes.length === 0) return '';
   const scales = [...new Set(notes.filter((n) => n.rating !== null).map((n) => n.ratingScale ?? 'unnamed scale'))];
   const ratings = scales.map((scale) => {
@@ -116,7 +116,25 @@ function notesSection(notes: readonly ExportedNote[]): string {
   );
 }
 
-export function analysisReportHtml(analysis: Analysis, reviewNotes: readonly ExportedNote[] = []): string {
+/** The latest notice-first run: the figure, and each press with whether Attune marked the same moment. */
+function noticeSection({ notice }: ReviewWork): string {
+  if (!notice) return '';
+  const { both, onlyYou, agreement } = notice.comparison;
+  const matched = new Map(both.map((b) => [b.press.tSec, b.markerId]));
+  const presses = notice.presses.map((p) => {
+    const marker = matched.get(p.tSec);
+    return `<li>${h(playerTime(p.tSec))}${p.word ? ` “${h(p.word)}”` : ''} — ${marker ? `Attune marked it too (${h(marker)})` : 'no marker'}</li>`;
+  });
+  return (
+    '<h2>Noticing first</h2>' +
+    `<p>Before seeing Attune’s markers, the therapist marked ${notice.presses.length} moment${notice.presses.length === 1 ? '' : 's'}: ` +
+    `${both.length} of the ${notice.markerCount} marked change${notice.markerCount === 1 ? '' : 's'} were noticed, ${onlyYou.length} moment${onlyYou.length === 1 ? '' : 's'} had no marker` +
+    `${agreement === null ? '' : `; agreement ${Math.round(agreement * 100)} %`}. Attune’s markers are not the truth: the figure is a starting point for supervision, not a score.</p>` +
+    (presses.length ? `<ul>${presses.join('')}</ul>` : '')
+  );
+}
+
+export function analysisReportHtml(analysis: Analysis, work: ReviewWork = NO_REVIEW_WORK): string {
   const numbers = new Map(analysis.markers.map((m, i) => [m, i + 1]));
   const number = (m: Marker): number => numbers.get(m) ?? 0;
   const notes = analysis.analysis.notes ?? [];
@@ -132,7 +150,8 @@ export function analysisReportHtml(analysis: Analysis, reviewNotes: readonly Exp
     '<h2>Consent</h2><p>The consent record is kept with the session in the Attune library; the analysis file this report was made from does not contain it. Before sharing this report, check that the client’s consent covers that use (for example supervision).</p>' +
     `<h2>Tracks</h2>${tracksSection(analysis, number)}` +
     `<h2>Markers (${analysis.markers.length})</h2>${missedCounts(analysis)}${markerRows(analysis)}` +
-    notesSection(reviewNotes) +
+    noticeSection(work) +
+    notesSection(work) +
     `<footer class="muted">Made on this computer by ${h(analysis.analysis.app)}. Nothing was sent anywhere to make it.</footer>` +
     '</body></html>\n'
   );

@@ -74,7 +74,7 @@ export function supervisionHandlers({ store, sessionOrThrow, ratingScale: scale,
       const path = filePath ?? (pickSavePath ? await pickSavePath(`${basename(row.fileName, extname(row.fileName))}.notes.json`) : null);
       if (path === null) return null;
       try {
-        await writeAtomically(path, [`${JSON.stringify(notesFile(row.sha256, notes), null, 2)}\n`], 'The notes');
+        await writeAtomically(path, [`${JSON.stringify(notesFile(row.sha256, notes, store.notice.latest(sessionId)), null, 2)}\n`], 'The notes');
       } catch (error) {
         if (error instanceof OutputError) throw new AppError('failed', error.message);
         throw error;

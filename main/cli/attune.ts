@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { defaultModelsDir, ModelError } from '../../models/manifest.ts';
 import { fetchModels } from '../../models/fetch-models.ts';
 import { EXPORT_FORMATS, EXPORT_SUFFIX, FORMATS_WITH_NOTES, isExportFormat } from '../../lib/export/formats.ts';
-import { NotesFileError } from '../../lib/export/notes-file.ts';
+import { NO_REVIEW_WORK, NotesFileError } from '../../lib/export/notes-file.ts';
 import { exportAnalysis } from '../export/export-analysis.ts';
 import { AnalysisFileError, readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
 import { MediaError } from '../media/media-error.ts';
@@ -138,12 +138,12 @@ async function exportCommand(args: string[]): Promise<void> {
   if (values.notes && !FORMATS_WITH_NOTES.includes(format)) {
     throw new UsageError(`Notes go into ${FORMATS_WITH_NOTES.join(', ')}; --format ${format} has no place for them.`);
   }
-  const notes = values.notes ? (await readNotesFile(resolve(values.notes), analysis)).notes : [];
+  const work = values.notes ? await readNotesFile(resolve(values.notes), analysis) : NO_REVIEW_WORK;
   const recording = basename(analysis.source.file, extname(analysis.source.file));
   const target = resolve(values.out ?? join(dirname(file), `${recording}${EXPORT_SUFFIX[format]}`));
-  await exportAnalysis(analysis, format, target, notes);
+  await exportAnalysis(analysis, format, target, work);
   if (!values.quiet) {
-    const withNotes = values.notes ? ` and ${notes.length} note(s)` : '';
+    const withNotes = values.notes ? ` and ${work.notes.length} note(s)` : '';
     process.stderr.write(`Exported ${analysis.markers.length} marker(s)${withNotes} of ${analysis.source.file} as ${format}: ${target}\n`);
   }
 }

@@ -415,6 +415,7 @@ test('exporting notes: a file tied to the recording, only when the consent cover
     const [listed] = await call<Note[]>(backend, 'notes:list', { sessionId });
     const { sessionId: _, ...expected } = listed!;
     assert.deepEqual(file.notes, [expected]);
+    assert.equal(file.notice, null, 'no notice-first run yet');
   } finally {
     await backend.close();
   }

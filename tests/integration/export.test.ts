@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
+import type { NoticeRun } from '../../lib/ipc/supervision-channels.ts';
+import { compareNoticing } from '../../lib/notice/compare.ts';
 import { analysisReportHtml } from '../../lib/export/report-html.ts';
 import { renderPdf } from '../../main/export/render-pdf.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
@@ -162,22 +164,30 @@ test('by default the export lands beside analysis.json, named after the recordin
 
 describe('notes and ratings from the app (--notes)', () => {
   /** A notes file as the app exports it, for the multi-person analysis: two authors, a rating, a moment and a stretch. */
-  function writeNotes(sha256: string, name = 'notes.json'): string {
+  function writeNotes(sha256: string, name = 'notes.json', markers: Analysis['markers'] = []): string {
     const at = '2026-12-06T10:00:00.000Z';
     const base = { markerId: null, tag: null, rating: null, ratingScale: null, createdAt: at, updatedAt: at };
     const file = notesFile(sha256, [
       { ...base, id: 'n1', sessionId: 's', authorRole: 'therapist', authorName: 'T. Lind', startSec: 2, endSec: 2, text: 'I looked at my notes here.' },
       { ...base, id: 'n2', sessionId: 's', authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 3, endSec: 6, text: 'Nice repair.', tag: 'repair', rating: 4, ratingScale: 'Attune empathic responding (1–5)' },
       { ...base, id: 'n3', sessionId: 's', authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 4, endSec: 5, text: '', rating: 2, ratingScale: 'Attune empathic responding (1–5)' },
-    ]);
+    ], markers.length ? notice(markers) : null);
     const path = join(work.dir, name);
     writeFileSync(path, JSON.stringify(file));
     return path;
   }
 
+  /** A notice-first run as the app keeps it: one press on the first marker, one where there is none. */
+  function notice(markers: Analysis['markers']): NoticeRun {
+    const away = Array.from({ length: 230 }, (_, i) => i / 10).find((t) => markers.every((m) => t < m.startSec - 3.5 || t > m.endSec + 3.5));
+    assert.ok(away !== undefined, 'a moment far from every marker');
+    const presses = [{ tSec: markers[0]!.startSec, word: 'looked away' }, { tSec: away, word: null }].sort((a, b) => a.tSec - b.tSec);
+    return { id: 'r1', sessionId: 's', createdAt: '2026-12-06T10:00:00.000Z', presses, markerCount: markers.length, comparison: compareNoticing(presses, markers) };
+  }
+
   test('EAF gets a tier per author and still validates; notes-csv lists every note; the report holds them and the ratings’ mean', async () => {
     const { dir, analysis } = analysed.multi;
-    const notes = writeNotes(analysis.source.sha256);
+    const notes = writeNotes(analysis.source.sha256, 'notes.json', analysis.markers);
     const eaf = join(work.dir, 'with-notes.eaf');
     const run = await runCli(['export', dir, '--format', 'eaf', '--notes', notes, '--out', eaf], dir);
     assert.equal(run.code, 0, run.stderr);
@@ -189,6 +199,8 @@ describe('notes and ratings from the app (--notes)', () => {
     assert.match(text, /TIER_ID="Notes – Supervisor: Dr\. S\." /);
     assert.match(text, /TIER_ID="Notes – Supervisor: Dr\. S\. \(2\)"/, 'overlapping notes of one author go to a second tier');
     assert.ok(text.includes('[Empathic responding 4 on “Attune empathic responding (1–5)”] [repair] Nice repair.'));
+    assert.match(text, /TIER_ID="Noticed first"/);
+    assert.ok(text.includes(`noticed “looked away” — Attune marked it too (${analysis.markers[0]!.id})`));
 
     const csv = join(work.dir, 'notes.csv');
     assert.equal((await runCli(['export', dir, '--format', 'notes-csv', '--notes', notes, '--out', csv], dir)).code, 0);
@@ -202,6 +214,7 @@ describe('notes and ratings from the app (--notes)', () => {
     const report = readFileSync(html, 'utf8');
     assert.match(report, /<h2>Notes and ratings \(3\)<\/h2>/);
     assert.match(report, /2 ratings, mean 3, spread \(SD\) 1\.41\./);
+    assert.match(report, /<h2>Noticing first<\/h2><p>Before seeing Attune’s markers, the therapist marked 2 moments: 1 of the \d+ marked changes? were noticed, 1 moment had no marker/);
   });
 
   test('notes of another recording, a damaged notes file, or notes-csv without notes: one sentence, nothing written', async () => {
