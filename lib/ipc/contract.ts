@@ -113,6 +113,18 @@ export interface SessionDetail extends SessionSummary {
   job: JobView | null;
 }
 
+/** Why a session was deleted: by the therapist, because its consent period ended, or because consent was withdrawn. */
+export type DeletionReason = 'user' | 'retention' | 'withdrawn';
+
+/** What is kept of a deletion: no client data, only the random session id, when, why and how much went. */
+export interface DeletionReceipt {
+  sessionId: string;
+  /** ISO 8601. */
+  deletedAt: string;
+  reason: DeletionReason;
+  removed: DeletionReport['removed'];
+}
+
 export interface DeletionReport {
   sessionId: string;
   fileName: string;
@@ -207,6 +219,10 @@ export const channels = {
   ),
   'sessions:startAnalysis': channel<JobView>()(sessionRef),
   'sessions:delete': channel<DeletionReport>()(sessionRef),
+  /** The client withdrew consent: the session and everything derived from it are deleted at once, with a receipt. */
+  'sessions:withdrawConsent': channel<DeletionReport>()(sessionRef),
+  /** Every deletion's receipt, newest first (no client data). */
+  'store:deletionReceipts': channel<DeletionReceipt[]>()(nothing),
   'jobs:list': channel<JobView[]>()(nothing),
   'jobs:cancel': channel<{ cancelled: boolean }>()(object<{ jobId: string }>({ jobId: id })),
   'people:assignRole': channel<Person[]>()(
@@ -262,13 +278,20 @@ export const API = {
     relocate: 'sessions:relocate',
     startAnalysis: 'sessions:startAnalysis',
     delete: 'sessions:delete',
+    withdrawConsent: 'sessions:withdrawConsent',
   },
   jobs: { list: 'jobs:list', cancel: 'jobs:cancel' },
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
   notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete', scale: 'notes:scale', export: 'notes:export' },
   notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
-  store: { status: 'store:status', backups: 'store:backups', restore: 'store:restore', startEmpty: 'store:startEmpty' },
+  store: {
+    status: 'store:status',
+    backups: 'store:backups',
+    restore: 'store:restore',
+    startEmpty: 'store:startEmpty',
+    deletionReceipts: 'store:deletionReceipts',
+  },
 } as const satisfies Record<string, Record<string, ChannelName>>;
 
 /** How each event appears on `window.attune` (namespace.method → event). */

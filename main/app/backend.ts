@@ -18,6 +18,7 @@ import type { PersonSnapshot } from '../store/analysis-records.ts';
 import { ProfileStore } from '../store/profile-store.ts';
 import { AppError } from './app-error.ts';
 import { loadRatingScale } from './rating-scale-file.ts';
+import { deleteExpiredSessions } from './session-deletion.ts';
 import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
 import { JobQueue, type RunJob } from './job-queue.ts';
@@ -40,6 +41,8 @@ export interface AppBackendOptions {
   pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
   /** The save dialog for exports (suggested file name → chosen path, null when cancelled). */
   pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  /** The clock; tests set it to check retention. */
+  now?: () => Date;
   probe?: MediaProbe;
   extractThumbnail?: ThumbnailExtractor;
 }
@@ -60,6 +63,8 @@ export interface AppBackend {
   /** Cancels the running analysis, waits for it to stop, and closes the store. */
   close(): Promise<void>;
 }
+
+const RETENTION_CHECK_MS = 60 * 60 * 1000;
 
 const INTERRUPTED = 'Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.';
 
@@ -95,6 +100,11 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     }
   };
   const queue = new JobQueue(runAnalysis, describeFailure);
+  const now = options.now ?? (() => new Date());
+  // Consent periods that have ended are enforced at start and then every hour while Attune runs.
+  deleteExpiredSessions(store, queue, now());
+  const retentionTimer = setInterval(() => deleteExpiredSessions(store, queue, now()), RETENTION_CHECK_MS);
+  retentionTimer.unref();
 
   let modelsVerified = false;
   const handlers = createHandlers({
@@ -107,6 +117,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     probe: options.probe ?? probeMedia,
     pickRecording: options.pickRecording,
     pickSavePath: options.pickSavePath,
+    now,
     extractThumbnail: options.extractThumbnail ?? extractThumbnail,
     ratingScale: loadRatingScale(options.dataDir),
   });
@@ -121,6 +132,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
       return row ? { filePath: row.filePath, sizeBytes: row.sizeBytes, mtimeMs: row.mtimeMs } : null;
     },
     close: async () => {
+      clearInterval(retentionTimer);
       await queue.close();
       store.close();
     },

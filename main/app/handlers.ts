@@ -10,6 +10,7 @@ import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { ScaleChoice } from './rating-scale-file.ts';
+import { deleteSessionNow } from './session-deletion.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
@@ -33,11 +34,17 @@ export interface HandlerDeps {
   extractThumbnail: ThumbnailExtractor;
   /** The main process's save dialog for exports, suggesting a name; absent where there is none. */
   pickSavePath: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** The clock (a test can set the date, for retention). */
+  now: () => Date;
   /** The scale ratings are made on (rating-scale-file.ts). */
   ratingScale: ScaleChoice;
 }
 
 const THUMBNAIL_MAX_SIDE = 160;
+
+const throwNotFound = (what: string): never => {
+  throw notFound(what);
+};
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, queue } = deps;
@@ -139,22 +146,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return queue.enqueue(sessionId, row.fileName);
     },
 
-    'sessions:delete': async ({ sessionId }) => {
-      const row = sessionOrThrow(sessionId);
-      const job = queue.activeFor(sessionId);
-      const jobCancelled = job ? queue.cancel(job.jobId) : false;
-      const deleted = store.deleteSession(sessionId);
-      if (!deleted) throw notFound('The session');
-      return {
-        sessionId,
-        fileName: row.fileName,
-        removed: deleted.removed,
-        jobCancelled,
-        vacuumed: true,
-        recordingKeptAt: row.filePath,
-        copiesCleared: deleted.copiesCleared,
-      };
-    },
+    'sessions:delete': async ({ sessionId }) => deleteSessionNow(store, queue, sessionId, 'user', deps.now()) ?? throwNotFound('The session'),
+
+    'sessions:withdrawConsent': async ({ sessionId }) =>
+      deleteSessionNow(store, queue, sessionId, 'withdrawn', deps.now()) ?? throwNotFound('The session'),
 
     'jobs:list': async () => queue.list(),
 
@@ -188,6 +183,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'store:status': async () => store.status(),
+
+    'store:deletionReceipts': async () => store.receipts.list(),
 
     'store:backups': async () => store.backups(),
 

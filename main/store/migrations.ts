@@ -98,6 +98,17 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE notes ADD COLUMN rating INTEGER;
   ALTER TABLE notes ADD COLUMN rating_scale TEXT;
   `,
+  // 5: a receipt for every deletion, kept after the session is gone: its random id, when, why, and how
+  // many rows went — nothing about the client or the recording.
+  `
+  CREATE TABLE deletion_receipts (
+    id            INTEGER PRIMARY KEY,
+    session_id    TEXT NOT NULL,
+    deleted_at    TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (reason IN ('user','retention','withdrawn')),
+    removed       TEXT NOT NULL
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,7 +8,8 @@
  */
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BackupInfo, RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
+import type { BackupInfo, DeletionReason, RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
+import type { DeletionReceipts } from './deletion-receipts.ts';
 import type { AnalysisRecords } from './analysis-records.ts';
 import type { NoteRecords } from './note-records.ts';
 import type { NoticeRecords } from './notice-records.ts';
@@ -83,6 +84,10 @@ export class ProfileStore {
 
   get notice(): NoticeRecords {
     return this.open().notice;
+  }
+
+  get receipts(): DeletionReceipts {
+    return this.open().receipts;
   }
 
   status(): StoreStatus {
@@ -163,12 +168,13 @@ export class ProfileStore {
    * aside before a restore), and records its id so a later restore cannot bring it back. A copy that cannot
    * be read with this key is of no use for restoring and cannot be cleaned, so it is removed whole.
    */
-  deleteSession(sessionId: string, now = new Date()): { removed: RemovedRows; copiesCleared: number } | null {
+  deleteSession(sessionId: string, now = new Date(), reason: DeletionReason = 'user'): { removed: RemovedRows; copiesCleared: number } | null {
     const store = this.open();
     if (!store.sessions.get(sessionId)) return null;
     recordDeletion(this.dataDir, sessionId, now);
     const removed = store.deleteSession(sessionId);
     if (!removed) return null;
+    store.receipts.record(sessionId, reason, removed, now);
     let copiesCleared = 0;
     for (const copy of this.restorableCopies()) {
       try {

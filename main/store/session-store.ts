@@ -4,6 +4,7 @@ import { AnalysisRecords } from './analysis-records.ts';
 import { openEncryptedDatabase, type Db } from './database.ts';
 import { NoteRecords } from './note-records.ts';
 import { NoticeRecords } from './notice-records.ts';
+import { DeletionReceipts } from './deletion-receipts.ts';
 import { SessionRecords } from './session-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
@@ -13,12 +14,14 @@ export class SessionStore {
   readonly analyses: AnalysisRecords;
   readonly notes: NoteRecords;
   readonly notice: NoticeRecords;
+  readonly receipts: DeletionReceipts;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
     this.analyses = new AnalysisRecords(db);
     this.notes = new NoteRecords(db);
     this.notice = new NoticeRecords(db);
+    this.receipts = new DeletionReceipts(db);
   }
 
   static open(file: string, key: Buffer): SessionStore {

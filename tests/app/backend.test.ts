@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, utimesSync, write
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import type { DeletionReport, JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
+import type { DeletionReceipt, DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { Note, NoticeHistoryEntry, NoticeRun, ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
@@ -416,6 +416,53 @@ test('exporting notes: a file tied to the recording, only when the consent cover
     const { sessionId: _, ...expected } = listed!;
     assert.deepEqual(file.notes, [expected]);
     assert.equal(file.notice, null, 'no notice-first run yet');
+  } finally {
+    await backend.close();
+  }
+});
+
+test('retention: a session is deleted at the first start after its consent period, with a receipt that holds no client data', async () => {
+  const { backend, recording, root, key } = setup(knownResult);
+  let sessionId: string;
+  try {
+    const pending = await call<PendingImport>(backend, 'sessions:import', { filePath: recording });
+    sessionId = pending.sessionId;
+    await call(backend, 'sessions:recordConsent', { sessionId, ...consent, consentedAt: '2026-11-02', retainUntil: '2026-12-10' });
+    await analysed(backend, sessionId);
+  } finally {
+    await backend.close();
+  }
+  const startAt = async (iso: string) => {
+    const again = createAppBackend({ dataDir: join(root, 'profile'), dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult, now: () => new Date(iso) });
+    try {
+      return { sessions: await call<SessionSummary[]>(again, 'library:list'), receipts: await call<DeletionReceipt[]>(again, 'store:deletionReceipts') };
+    } finally {
+      await again.close();
+    }
+  };
+  // "Keep until 10 Dec" keeps it through that day.
+  assert.equal((await startAt('2026-12-10T23:59:00Z')).sessions.length, 1);
+  const after = await startAt('2026-12-11T00:00:01Z');
+  assert.deepEqual(after.sessions, []);
+  assert.equal(after.receipts.length, 1);
+  const [receipt] = after.receipts;
+  assert.deepEqual({ ...receipt, removed: undefined }, { sessionId: sessionId!, deletedAt: '2026-12-11T00:00:01.000Z', reason: 'retention', removed: undefined });
+  assert.equal(receipt!.removed.markers, 3);
+  assert.ok(!JSON.stringify(receipt).includes('01-01-01-01-02-01-05'), 'the receipt does not name the recording');
+});
+
+test('withdrawing consent deletes the session and everything derived from it at once, with a receipt', async () => {
+  const { backend, recording } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    await call(backend, 'notes:add', { sessionId, authorRole: 'therapist', authorName: 'T.', startSec: 1, endSec: 1, markerId: null, text: 'x', tag: null, rating: null });
+    const report = await call<DeletionReport>(backend, 'sessions:withdrawConsent', { sessionId });
+    assert.deepEqual(report.removed, { sessions: 1, consentRecords: 1, people: 2, analyses: 1, markers: 3, notes: 1, noticeRuns: 0 });
+    assert.deepEqual(await call(backend, 'library:list'), []);
+    const [receipt] = await call<DeletionReceipt[]>(backend, 'store:deletionReceipts');
+    assert.equal(receipt?.reason, 'withdrawn');
+    assert.equal(receipt?.sessionId, sessionId);
   } finally {
     await backend.close();
   }

@@ -20,6 +20,8 @@ const valid: Record<ChannelName, unknown> = {
   'sessions:relocate': { sessionId: ID },
   'sessions:startAnalysis': { sessionId: ID },
   'sessions:delete': { sessionId: ID },
+  'sessions:withdrawConsent': { sessionId: ID },
+  'store:deletionReceipts': undefined,
   'jobs:list': undefined,
   'jobs:cancel': { jobId: ID },
   'people:assignRole': { sessionId: ID, personId: 'p1', role: 'client' },
