@@ -3,7 +3,8 @@
  * consent, or the consent's "keep until" date has passed (retention). The same deletion each time — job
  * cancelled, rows gone, backups cleaned, the id logged, a receipt kept — so no path keeps more than another.
  */
-import type { ConsentRecord, DeletionReason, DeletionReport } from '../../lib/ipc/contract.ts';
+import { retentionEndsAt } from '../../lib/consent/retention.ts';
+import type { DeletionReason, DeletionReport } from '../../lib/ipc/contract.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { JobQueue } from './job-queue.ts';
 
@@ -23,15 +24,6 @@ export function deleteSessionNow(store: ProfileStore, queue: JobQueue, sessionId
     recordingKeptAt: row.filePath,
     copiesCleared: deleted.copiesCleared,
   };
-}
-
-/**
- * When a session must be gone: `retainUntil` is the last day it may be kept, so a calendar date means
- * the end of that day (UTC); a date and time means that moment.
- */
-export function retentionEndsAt(consent: ConsentRecord): number {
-  const at = Date.parse(consent.retainUntil);
-  return /^\d{4}-\d{2}-\d{2}$/.test(consent.retainUntil) ? at + 24 * 3600 * 1000 : at;
 }
 
 /** Deletes every session whose consent period has ended; returns the reports (empty when none had). */

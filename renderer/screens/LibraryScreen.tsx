@@ -3,6 +3,7 @@ import { useEffect, useReducer } from 'react';
 import type { SessionSummary } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { dateWords, dayWords, durationWords, percent, STATUS_WORDS } from '../app/format.ts';
+import { upcomingDeletions } from '../../lib/consent/retention.ts';
 import { localDay } from '../state/consent-form.ts';
 import type { JobsState } from '../state/jobs.ts';
 import { initialLibrary, libraryReducer, sortedSessions } from '../state/library.ts';
@@ -37,10 +38,11 @@ export function LibraryScreen({ jobs, navigate }: Props) {
     };
   }, [api, jobsKey]);
 
-  const confirmDelete = async (session: SessionSummary) => {
+  const confirmDelete = async (session: SessionSummary, withdrawn: boolean) => {
     dispatch({ type: 'deleting' });
     try {
-      dispatch({ type: 'deleted', report: await api.sessions.delete({ sessionId: session.id }) });
+      const sessionId = session.id;
+      dispatch({ type: 'deleted', report: await (withdrawn ? api.sessions.withdrawConsent({ sessionId }) : api.sessions.delete({ sessionId })) });
     } catch (error) {
       dispatch({ type: 'failed', message: errorMessage(error) });
     }
@@ -80,6 +82,7 @@ export function LibraryScreen({ jobs, navigate }: Props) {
           {state.error}
         </p>
       )}
+      {state.sessions && <RetentionWarning sessions={state.sessions} />}
       {state.sessions === null && !state.error && <p aria-live="polite">Loading sessions…</p>}
       {state.sessions?.length === 0 && (
         <p className="empty">No sessions yet. Import a recording to begin — it stays where it is on your computer.</p>
@@ -118,7 +121,7 @@ export function LibraryScreen({ jobs, navigate }: Props) {
         <DeleteDialog
           session={state.confirming}
           busy={state.deleting}
-          onConfirm={() => void confirmDelete(state.confirming!)}
+          onConfirm={(withdrawn) => void confirmDelete(state.confirming!, withdrawn)}
           onCancel={() => dispatch({ type: 'cancelDelete' })}
         />
       )}
@@ -148,7 +151,7 @@ function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps
         {progress && <span className="status-detail"> · {progress}</span>}
         {status === 'failed' && session.lastError && <span className="status-detail"> — {session.lastError}</span>}
         {session.consent && session.consent.retainUntil < localDay(new Date()) && (
-          <span className="overdue"> Consent allowed keeping it until {dayWords(session.consent.retainUntil)} — please delete it.</span>
+          <span className="overdue"> Consent allowed keeping it until {dayWords(session.consent.retainUntil)}; Attune deletes it within the hour.</span>
         )}
       </td>
       <td>{status === 'analysed' ? session.markerCount : '—'}</td>
@@ -185,5 +188,22 @@ function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps
         </div>
       </td>
     </tr>
+  );
+}
+
+/** "2 sessions will be deleted on 11 Dec 2026, when their consent period ends." — a week ahead. */
+function RetentionWarning({ sessions }: { sessions: readonly SessionSummary[] }) {
+  const upcoming = upcomingDeletions(sessions, new Date());
+  if (upcoming.length === 0) return null;
+  return (
+    <div className="retention-warning" role="note">
+      {upcoming.map(({ day, sessions: due }) => (
+        <p key={day}>
+          {due.length === 1 ? `“${due[0]!.fileName}” will be deleted` : `${due.length} sessions will be deleted`} on {dayWords(day)}, when
+          {due.length === 1 ? ' its' : ' their'} consent period ends. To keep {due.length === 1 ? 'it' : 'them'} longer, record a new consent
+          that allows it.
+        </p>
+      ))}
+    </div>
   );
 }

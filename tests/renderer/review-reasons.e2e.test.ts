@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { DeletionReceipt, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { Note, NoticeRun } from '../../lib/ipc/supervision-channels.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
@@ -202,6 +202,24 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     const history = page.locator('section.notice-history');
     await history.getByRole('row', { name: /gallery\.mp4.*1 of 2 marked changes.*50 %/ }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '36-notice-history.png'), fullPage: true });
+    assert.deepEqual(harness.pageErrors, []);
+  });
+
+  it('warns a week before the consent period ends, and deletes with "consent withdrawn" kept in the receipt', async () => {
+    const { id } = (await invoke<SessionSummary[]>('library:list')).find((x) => x.fileName === SESSION)!;
+    const inThreeDays = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await invoke('sessions:recordConsent', { sessionId: id, consentedBy: 'Client A. (ref. 0417)', consentedAt: '2026-11-02', purposes: ['supervision'], retainUntil: inThreeDays });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import a recording' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
+    await page.locator('.retention-warning').getByText(/“gallery\.mp4” will be deleted on .+, when its consent period ends\./).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '37-retention-warning.png'), fullPage: true });
+    await page.getByRole('button', { name: `Delete ${SESSION}` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/The client has withdrawn consent/).check();
+    await dialog.getByRole('button', { name: 'Delete session' }).click();
+    await page.getByRole('heading', { name: `Deleted “${SESSION}”` }).waitFor();
+    const [receipt] = await invoke<DeletionReceipt[]>('store:deletionReceipts');
+    assert.deepEqual([receipt?.sessionId, receipt?.reason], [id, 'withdrawn']);
     assert.deepEqual(harness.pageErrors, []);
   });
 });
