@@ -125,6 +125,23 @@ export interface DeletionReceipt {
   removed: DeletionReport['removed'];
 }
 
+/** One action on the library: who, what, which session, when — no client content. */
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  sessionId: string | null;
+  detail: Record<string, string>;
+  hash: string;
+}
+
+export interface AuditLogView {
+  entries: AuditEntryView[];
+  /** The first entry that was edited, removed or inserted out of order; null when the chain holds. */
+  brokenAt: number | null;
+}
+
 export interface DeletionReport {
   sessionId: string;
   fileName: string;
@@ -223,6 +240,10 @@ export const channels = {
   'sessions:withdrawConsent': channel<DeletionReport>()(sessionRef),
   /** Every deletion's receipt, newest first (no client data). */
   'store:deletionReceipts': channel<DeletionReceipt[]>()(nothing),
+  /** The audit log, oldest first, and where its hash chain breaks (null when it holds). */
+  'store:auditLog': channel<AuditLogView>()(nothing),
+  /** Writes the audit log as CSV where the save dialog says (or `filePath`); null when cancelled. */
+  'store:exportAuditLog': channel<{ path: string; count: number } | null>()(optional(object<{ filePath?: string }>({ filePath: optional(absolutePath) }))),
   'jobs:list': channel<JobView[]>()(nothing),
   'jobs:cancel': channel<{ cancelled: boolean }>()(object<{ jobId: string }>({ jobId: id })),
   'people:assignRole': channel<Person[]>()(
@@ -291,6 +312,8 @@ export const API = {
     restore: 'store:restore',
     startEmpty: 'store:startEmpty',
     deletionReceipts: 'store:deletionReceipts',
+    auditLog: 'store:auditLog',
+    exportAuditLog: 'store:exportAuditLog',
   },
 } as const satisfies Record<string, Record<string, ChannelName>>;
 

@@ -19,6 +19,7 @@ import { ProfileStore } from '../store/profile-store.ts';
 import { AppError } from './app-error.ts';
 import { loadRatingScale } from './rating-scale-file.ts';
 import { deleteExpiredSessions } from './session-deletion.ts';
+import { ACTOR, AUDITED } from './audit.ts';
 import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
 import { JobQueue, type RunJob } from './job-queue.ts';
@@ -124,7 +125,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
 
   return {
     handlers,
-    invoke: (channel, payload) => invokeChannel(handlers, channel, payload),
+    invoke: (channel, payload) => invokeChannel(handlers, channel, payload, (action, audited) => store.audit.append(ACTOR, action, audited.sessionId, audited.detail, now())),
     subscribe: (_event, listener) => queue.subscribe(listener),
     recordingFor: (sessionId) => {
       if (store.status().state !== 'open') return null;
@@ -143,12 +144,21 @@ function isChannel(name: string): name is ChannelName {
   return Object.hasOwn(channels, name);
 }
 
-async function invokeChannel(handlers: Handlers, channel: string, payload: unknown): Promise<IpcResult<unknown>> {
+async function invokeChannel(
+  handlers: Handlers,
+  channel: string,
+  payload: unknown,
+  audit: (action: string, audited: { sessionId: string | null; detail: Record<string, string> }) => void,
+): Promise<IpcResult<unknown>> {
   try {
     if (!isChannel(channel)) throw new IpcValidationError(`unknown channel "${channel}"`);
     const request: unknown = channels[channel].parse(payload);
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(request) };
+    const value = await handler(request);
+    const audited = AUDITED[channel] as [string, (request: unknown, response: unknown) => { sessionId: string | null; detail: Record<string, string> } | null] | undefined;
+    const entry = audited?.[1](request, value);
+    if (audited && entry) audit(audited[0], entry);
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof IpcValidationError) return { ok: false, error: { code: 'invalid-request', message: error.message } };
     if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };

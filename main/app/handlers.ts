@@ -11,6 +11,8 @@ import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { ScaleChoice } from './rating-scale-file.ts';
 import { deleteSessionNow } from './session-deletion.ts';
+import { auditCsv } from '../../lib/export/audit-csv.ts';
+import { OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
@@ -185,6 +187,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'store:status': async () => store.status(),
 
     'store:deletionReceipts': async () => store.receipts.list(),
+
+    'store:auditLog': async () => ({ entries: store.audit.list(), brokenAt: store.audit.verify().brokenAt }),
+
+    'store:exportAuditLog': async (request) => {
+      const path = request?.filePath ?? (deps.pickSavePath ? await deps.pickSavePath('attune-audit-log.csv') : null);
+      if (path === null) return null;
+      const entries = store.audit.list();
+      try {
+        await writeAtomically(path, auditCsv(entries), 'The audit log');
+      } catch (error) {
+        if (error instanceof OutputError) throw new AppError('failed', error.message);
+        throw error;
+      }
+      return { path, count: entries.length };
+    },
 
     'store:backups': async () => store.backups(),
 

@@ -6,6 +6,7 @@
 import { retentionEndsAt } from '../../lib/consent/retention.ts';
 import type { DeletionReason, DeletionReport } from '../../lib/ipc/contract.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
+import { ACTOR } from './audit.ts';
 import type { JobQueue } from './job-queue.ts';
 
 export function deleteSessionNow(store: ProfileStore, queue: JobQueue, sessionId: string, reason: DeletionReason, now = new Date()): DeletionReport | null {
@@ -15,6 +16,7 @@ export function deleteSessionNow(store: ProfileStore, queue: JobQueue, sessionId
   const jobCancelled = job ? queue.cancel(job.jobId) : false;
   const deleted = store.deleteSession(sessionId, now, reason);
   if (!deleted) return null;
+  store.audit.append(ACTOR, `delete:${reason}`, sessionId, {}, now);
   return {
     sessionId,
     fileName: row.fileName,

@@ -109,6 +109,20 @@ const MIGRATIONS: readonly string[] = [
     removed       TEXT NOT NULL
   ) STRICT;
   `,
+  // 6: the audit log (audit-log.ts): append-only, each entry chained to the one before by its hash.
+  `
+  CREATE TABLE audit_log (
+    seq           INTEGER PRIMARY KEY,
+    at            TEXT NOT NULL,
+    actor         TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    session_id    TEXT,
+    detail        TEXT NOT NULL,
+    hash          TEXT NOT NULL
+  ) STRICT;
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

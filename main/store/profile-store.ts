@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupInfo, DeletionReason, RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
 import type { DeletionReceipts } from './deletion-receipts.ts';
+import type { AuditLog } from './audit-log.ts';
 import type { AnalysisRecords } from './analysis-records.ts';
 import type { NoteRecords } from './note-records.ts';
 import type { NoticeRecords } from './notice-records.ts';
@@ -88,6 +89,10 @@ export class ProfileStore {
 
   get receipts(): DeletionReceipts {
     return this.open().receipts;
+  }
+
+  get audit(): AuditLog {
+    return this.open().audit;
   }
 
   status(): StoreStatus {

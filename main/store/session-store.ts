@@ -5,6 +5,7 @@ import { openEncryptedDatabase, type Db } from './database.ts';
 import { NoteRecords } from './note-records.ts';
 import { NoticeRecords } from './notice-records.ts';
 import { DeletionReceipts } from './deletion-receipts.ts';
+import { AuditLog } from './audit-log.ts';
 import { SessionRecords } from './session-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
@@ -15,6 +16,7 @@ export class SessionStore {
   readonly notes: NoteRecords;
   readonly notice: NoticeRecords;
   readonly receipts: DeletionReceipts;
+  readonly audit: AuditLog;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
@@ -22,6 +24,7 @@ export class SessionStore {
     this.notes = new NoteRecords(db);
     this.notice = new NoticeRecords(db);
     this.receipts = new DeletionReceipts(db);
+    this.audit = new AuditLog(db);
   }
 
   static open(file: string, key: Buffer): SessionStore {

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, AttuneApi, StoreStatus } from '../../lib/ipc/contract.ts';
 import { activeJobCount } from '../state/jobs.ts';
 import type { Route } from '../state/navigation.ts';
+import { AuditScreen } from '../screens/AuditScreen.tsx';
 import { BackupsScreen } from '../screens/BackupsScreen.tsx';
 import { ImportScreen } from '../screens/ImportScreen.tsx';
 import { LibraryScreen } from '../screens/LibraryScreen.tsx';
@@ -78,6 +79,7 @@ export function App({ api }: { api: AttuneApi }) {
           {tab({ screen: 'import' }, 'Import a recording', route.screen === 'import')}
           {tab({ screen: 'progress' }, active > 0 ? `Analyses (${active} in progress)` : 'Analyses', route.screen === 'progress')}
           {tab({ screen: 'backups' }, 'Backups', route.screen === 'backups')}
+          {tab({ screen: 'audit' }, 'Audit log', route.screen === 'audit')}
         </nav>
       </header>
       <main>
@@ -93,6 +95,7 @@ export function App({ api }: { api: AttuneApi }) {
             {route.screen === 'roles' && <RolesScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
             {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
             {route.screen === 'backups' && <BackupsScreen backupProblem={store.backupProblem} navigate={navigate} />}
+            {route.screen === 'audit' && <AuditScreen />}
           </>
         )}
       </main>

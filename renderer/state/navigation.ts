@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'progress' }
   | { screen: 'roles'; sessionId: string }
   | { screen: 'review'; sessionId: string }
-  | { screen: 'backups' };
+  | { screen: 'backups' }
+  | { screen: 'audit' };
 
 export type Navigate = (route: Route) => void;

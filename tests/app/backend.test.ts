@@ -3,7 +3,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, utimesSync, write
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import type { DeletionReceipt, DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { AuditLogView, DeletionReceipt, DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { Note, NoticeHistoryEntry, NoticeRun, ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
@@ -463,6 +463,30 @@ test('withdrawing consent deletes the session and everything derived from it at 
     const [receipt] = await call<DeletionReceipt[]>(backend, 'store:deletionReceipts');
     assert.equal(receipt?.reason, 'withdrawn');
     assert.equal(receipt?.sessionId, sessionId);
+  } finally {
+    await backend.close();
+  }
+});
+
+test('the audit log records who imported, consented, opened, set roles, wrote notes, exported and deleted — with no client content', async () => {
+  const { backend, recording, root } = setup(knownResult);
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    await call(backend, 'sessions:get', { sessionId });
+    await call(backend, 'people:assignRole', { sessionId, personId: 'p1', role: 'client' });
+    const note = await call<Note>(backend, 'notes:add', { sessionId, authorRole: 'therapist', authorName: 'T. Lind', startSec: 1, endSec: 1, markerId: null, text: 'She mentioned her brother Karl', tag: null, rating: 3 });
+    await call(backend, 'notes:export', { sessionId, filePath: join(root, 'n.json') });
+    await call(backend, 'sessions:delete', { sessionId });
+    const log = await call<AuditLogView>(backend, 'store:auditLog');
+    assert.equal(log.brokenAt, null);
+    assert.deepEqual(
+      log.entries.map((e) => [e.action, e.sessionId]),
+      [['import', sessionId], ['consent', sessionId], ['analyse', sessionId], ['open', sessionId], ['role', sessionId], ['note-add', sessionId], ['export-notes', sessionId], ['delete:user', sessionId]],
+    );
+    assert.deepEqual(log.entries.find((e) => e.action === 'note-add')?.detail, { noteId: note.id, rating: '3' });
+    const text = JSON.stringify(log);
+    for (const secret of ['Karl', 'T. Lind', 'Client Z', '01-01-01-01-02-01-05', root]) assert.ok(!text.includes(secret), `no "${secret}" in the log`);
   } finally {
     await backend.close();
   }

@@ -22,6 +22,8 @@ const valid: Record<ChannelName, unknown> = {
   'sessions:delete': { sessionId: ID },
   'sessions:withdrawConsent': { sessionId: ID },
   'store:deletionReceipts': undefined,
+  'store:auditLog': undefined,
+  'store:exportAuditLog': { filePath: '/home/t/attune-audit-log.csv' },
   'jobs:list': undefined,
   'jobs:cancel': { jobId: ID },
   'people:assignRole': { sessionId: ID, personId: 'p1', role: 'client' },

@@ -173,3 +173,34 @@ test('the schema is versioned and a store from a newer Attune is refused, not al
   db.close();
   assert.throws(() => openIn(dir, key), /newer version of Attune/);
 });
+
+test('the audit log is append-only, and an entry edited or removed behind its back breaks the hash chain there', () => {
+  const dir = freshDir();
+  const key = testKey();
+  const store = openIn(dir, key);
+  const at = new Date('2026-12-06T10:00:00Z');
+  store.audit.append('therapist', 'import', 's1', {}, at);
+  store.audit.append('therapist', 'open', 's1', {}, at);
+  store.audit.append('therapist', 'role', 's1', { personId: 'p1', role: 'client' }, at);
+  assert.deepEqual(store.audit.verify(), { brokenAt: null });
+  assert.deepEqual(store.audit.list().map((e) => [e.seq, e.action]), [[1, 'import'], [2, 'open'], [3, 'role']]);
+  store.close();
+
+  // Through SQL the log refuses changes; someone who drops the guard and edits or removes rows is caught.
+  const db = openEncryptedDatabase(join(dir, 'sessions.db'), key);
+  assert.throws(() => db.prepare("UPDATE audit_log SET action = 'nothing' WHERE seq = 2").run(), /append-only/);
+  assert.throws(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run(), /append-only/);
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete');
+  db.prepare(`UPDATE audit_log SET detail = '{"personId":"p2","role":"client"}' WHERE seq = 3`).run();
+  db.close();
+  const edited = openIn(dir, key);
+  assert.deepEqual(edited.audit.verify(), { brokenAt: 3 });
+  edited.close();
+
+  const removed = openEncryptedDatabase(join(dir, 'sessions.db'), key);
+  removed.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+  removed.close();
+  const gap = openIn(dir, key);
+  assert.deepEqual(gap.audit.verify(), { brokenAt: 3 }, 'the entry after the removed one no longer follows');
+  gap.close();
+});

@@ -222,4 +222,21 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     assert.deepEqual([receipt?.sessionId, receipt?.reason], [id, 'withdrawn']);
     assert.deepEqual(harness.pageErrors, []);
   });
+
+  it('shows the audit log, intact and without client content, and exports it as CSV', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Audit log' }).click();
+    await page.getByText(/The log is intact: \d+ entries/).waitFor();
+    const table = await page.locator('table.audit').innerText();
+    for (const action of ['import', 'consent', 'analyse', 'role', 'note-add', 'notice-first', 'export-notes', 'delete:withdrawn']) assert.match(table, new RegExp(`\\b${action}\\b`), action);
+    assert.ok(!table.includes('gallery.mp4') && !table.includes('Dr. S.') && !table.includes('Client A.'), 'no file names, authors or consenting persons');
+    await page.screenshot({ path: join(SCREENSHOTS, '38-audit-log.png'), fullPage: true });
+    const csvPath = join(mediaDir, 'audit.csv');
+    harness.pickNext(csvPath);
+    await page.getByRole('button', { name: 'Export as CSV…' }).click();
+    await page.getByRole('status').getByText(/^Saved \d+ entries to /).waitFor();
+    const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\r\n');
+    assert.equal(lines[0], 'seq,at,actor,action,session_id,detail,hash');
+    assert.ok(lines.length > 8);
+    assert.deepEqual(harness.pageErrors, []);
+  });
 });

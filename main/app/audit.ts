@@ -1,0 +1,39 @@
+/**
+ * What goes into the audit log for each channel (main/store/audit-log.ts): the action, the session and a
+ * few content-free facts — never a file path, a consenting person's name or a note's words.
+ */
+import { userInfo } from 'node:os';
+import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
+
+/** The operating-system account Attune runs under: who did it. */
+export const ACTOR = (() => {
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+})();
+
+interface Audited {
+  sessionId: string | null;
+  detail: Record<string, string>;
+}
+
+type Describe<C extends ChannelName> = (request: RequestOf<C>, response: ResponseOf<C>) => Audited | null;
+
+const session = (request: { sessionId: string }): Audited => ({ sessionId: request.sessionId, detail: {} });
+
+/** Audited channels: action name and how to describe one call. Deletions are logged where they happen (session-deletion.ts). */
+export const AUDITED: { [C in ChannelName]?: [action: string, describe: Describe<C>] } = {
+  'sessions:import': ['import', (_request, response) => (response ? { sessionId: response.sessionId, detail: {} } : null)],
+  'sessions:recordConsent': ['consent', (r) => ({ sessionId: r.sessionId, detail: { purposes: r.purposes.join(' '), retainUntil: r.retainUntil } })],
+  'sessions:get': ['open', session],
+  'sessions:startAnalysis': ['analyse', session],
+  'people:assignRole': ['role', (r) => ({ sessionId: r.sessionId, detail: { personId: r.personId, role: r.role } })],
+  'notes:add': ['note-add', (r, note) => ({ sessionId: r.sessionId, detail: { noteId: note.id, ...(note.rating === null ? {} : { rating: String(note.rating) }) } })],
+  'notes:update': ['note-edit', (r, note) => ({ sessionId: note.sessionId, detail: { noteId: r.noteId, ...(note.rating === null ? {} : { rating: String(note.rating) }) } })],
+  'notes:delete': ['note-delete', (r, result) => (result.deleted ? { sessionId: null, detail: { noteId: r.noteId } } : null)],
+  'notes:export': ['export-notes', (r, result) => (result ? { sessionId: r.sessionId, detail: { notes: String(result.count) } } : null)],
+  'notice:save': ['notice-first', session],
+  'store:restore': ['restore-backup', (r) => ({ sessionId: null, detail: { backupId: r.backupId } })],
+};
