@@ -73,7 +73,11 @@ export class SessionRecords {
     if (!row) return null;
     const counts = this.db
       .prepare(
-        `SELECT (SELECT count(*) FROM markers WHERE session_id = @id) AS markerCount,
+        // The markers the review shows: once a client and a therapist are named, not the therapist's own
+        // (the rule of lib/roles/apply-roles.ts, said again in SQL so the library need not load each analysis).
+        `SELECT (SELECT count(*) FROM markers m WHERE m.session_id = @id AND NOT (
+                  EXISTS (SELECT 1 FROM people WHERE session_id = @id AND role = 'client')
+                  AND m.person_id IN (SELECT person_id FROM people WHERE session_id = @id AND role = 'therapist'))) AS markerCount,
                 (SELECT created_at FROM analyses WHERE session_id = @id) AS analysedAt`,
       )
       .get({ id }) as { markerCount: number; analysedAt: string | null };

@@ -211,6 +211,7 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await invoke('sessions:recordConsent', { sessionId: id, consentedBy: 'Client A. (ref. 0417)', consentedAt: '2026-11-02', purposes: ['supervision'], retainUntil: inThreeDays });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Import a recording' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
+    assert.equal(await page.locator(`tr[data-session-id="${id}"] td`).nth(3).innerText(), '2', 'the library counts the markers the review shows (the client’s)');
     await page.locator('.retention-warning').getByText(/“gallery\.mp4” will be deleted on .+, when its consent period ends\./).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '37-retention-warning.png'), fullPage: true });
     await page.getByRole('button', { name: `Delete ${SESSION}` }).click();
