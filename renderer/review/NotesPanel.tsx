@@ -210,8 +210,6 @@ function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProp
       ? { id: initial.markerId, startSec: initial.startSec, endSec: initial.endSec }
       : selectedMarker && { id: selectedMarker.id, startSec: selectedMarker.startSec, endSec: selectedMarker.endSec };
   const [onMarker, setOnMarker] = useState(initial.markerId !== null);
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => textRef.current?.focus(), []);
   const set = (patch: Partial<NoteContent>) => setContent((c) => ({ ...c, ...patch }));
 
   const submit = (event: FormEvent) => {
@@ -234,7 +232,8 @@ function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProp
       <label htmlFor={`${ids}-text`}>Note</label>
       <textarea
         id={`${ids}-text`}
-        ref={textRef}
+        // Focused as it mounts (not in an effect afterwards), so typing straight after `a` lands in the note.
+        autoFocus
         maxLength={4000}
         rows={3}
         value={content.text}

@@ -116,7 +116,8 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await page.locator('h1').click();
     await page.keyboard.press('a');
     const form = notes.getByRole('form', { name: 'Write a note' });
-    await form.getByRole('textbox', { name: 'Note' }).waitFor();
+    // Keyboard first: the note field has the focus as soon as it is shown, so typing goes into it.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     await page.keyboard.type('She paused here and I moved on.');
     await form.getByLabel('Name').fill('Dr. S.');
     await form.getByLabel('Written by').selectOption('supervisor');
