@@ -128,11 +128,15 @@ export interface DeletionReceipt {
 /** One action on the library: who, what, which session, when — no client content. */
 export interface AuditEntryView {
   seq: number;
+  /** ISO 8601. */
   at: string;
+  /** The operating-system account that ran Attune. */
   actor: string;
   action: string;
   sessionId: string | null;
+  /** Small, content-free facts (a note's id, a person's id and role). */
   detail: Record<string, string>;
+  /** SHA-256 of the entry chained to the one before (main/store/audit-log.ts). */
   hash: string;
 }
 

@@ -18,8 +18,9 @@ import type { PersonSnapshot } from '../store/analysis-records.ts';
 import { ProfileStore } from '../store/profile-store.ts';
 import { AppError } from './app-error.ts';
 import { loadRatingScale } from './rating-scale-file.ts';
+import type { PickSavePath } from './save-export.ts';
 import { deleteExpiredSessions } from './session-deletion.ts';
-import { ACTOR, AUDITED } from './audit.ts';
+import { ACTOR, auditedCall, type AuditedCall } from './audit.ts';
 import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
 import { JobQueue, type RunJob } from './job-queue.ts';
@@ -41,7 +42,7 @@ export interface AppBackendOptions {
   visionEngine?: VisionEngineFactory;
   pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
   /** The save dialog for exports (suggested file name → chosen path, null when cancelled). */
-  pickSavePath?: (suggestedName: string) => Promise<string | null>;
+  pickSavePath?: PickSavePath;
   /** The clock; tests set it to check retention. */
   now?: () => Date;
   probe?: MediaProbe;
@@ -125,7 +126,8 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
 
   return {
     handlers,
-    invoke: (channel, payload) => invokeChannel(handlers, channel, payload, (action, audited) => store.audit.append(ACTOR, action, audited.sessionId, audited.detail, now())),
+    invoke: (channel, payload) =>
+      invokeChannel(handlers, channel, payload, ({ action, audited }) => store.audit.append(ACTOR, action, audited.sessionId, audited.detail, now())),
     subscribe: (_event, listener) => queue.subscribe(listener),
     recordingFor: (sessionId) => {
       if (store.status().state !== 'open') return null;
@@ -148,16 +150,15 @@ async function invokeChannel(
   handlers: Handlers,
   channel: string,
   payload: unknown,
-  audit: (action: string, audited: { sessionId: string | null; detail: Record<string, string> }) => void,
+  audit: (call: AuditedCall) => void,
 ): Promise<IpcResult<unknown>> {
   try {
     if (!isChannel(channel)) throw new IpcValidationError(`unknown channel "${channel}"`);
     const request: unknown = channels[channel].parse(payload);
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
     const value = await handler(request);
-    const audited = AUDITED[channel] as [string, (request: unknown, response: unknown) => { sessionId: string | null; detail: Record<string, string> } | null] | undefined;
-    const entry = audited?.[1](request, value);
-    if (audited && entry) audit(audited[0], entry);
+    const call = auditedCall(channel, request, value);
+    if (call) audit(call);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof IpcValidationError) return { ok: false, error: { code: 'invalid-request', message: error.message } };

@@ -10,9 +10,9 @@ import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { ScaleChoice } from './rating-scale-file.ts';
-import { deleteSessionNow } from './session-deletion.ts';
 import { auditCsv } from '../../lib/export/audit-csv.ts';
-import { OutputError, writeAtomically } from '../files/atomic-write.ts';
+import { saveExport, type PickSavePath } from './save-export.ts';
+import { deleteSessionNow } from './session-deletion.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
@@ -34,8 +34,8 @@ export interface HandlerDeps {
   /** The main process's own file dialog; null when cancelled. Absent where there is no dialog (tests, harness). */
   pickRecording: ((purpose: 'import' | 'relocate') => Promise<string | null>) | undefined;
   extractThumbnail: ThumbnailExtractor;
-  /** The main process's save dialog for exports, suggesting a name; absent where there is none. */
-  pickSavePath: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** The main process's save dialog for exports; absent where there is none. */
+  pickSavePath: PickSavePath | undefined;
   /** The clock (a test can set the date, for retention). */
   now: () => Date;
   /** The scale ratings are made on (rating-scale-file.ts). */
@@ -188,19 +188,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'store:deletionReceipts': async () => store.receipts.list(),
 
-    'store:auditLog': async () => ({ entries: store.audit.list(), brokenAt: store.audit.verify().brokenAt }),
+    'store:auditLog': async () => store.audit.view(),
 
     'store:exportAuditLog': async (request) => {
-      const path = request?.filePath ?? (deps.pickSavePath ? await deps.pickSavePath('attune-audit-log.csv') : null);
-      if (path === null) return null;
       const entries = store.audit.list();
-      try {
-        await writeAtomically(path, auditCsv(entries), 'The audit log');
-      } catch (error) {
-        if (error instanceof OutputError) throw new AppError('failed', error.message);
-        throw error;
-      }
-      return { path, count: entries.length };
+      const where = { filePath: request?.filePath, pickSavePath: deps.pickSavePath, suggestedName: 'attune-audit-log.csv' };
+      const path = await saveExport(where, () => auditCsv(entries), 'The audit log');
+      return path === null ? null : { path, count: entries.length };
     },
 
     'store:backups': async () => store.backups(),

@@ -6,9 +6,9 @@ import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { basename, extname } from 'node:path';
 import { notesFile } from '../../lib/export/notes-file.ts';
-import { OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { ScaleChoice } from './rating-scale-file.ts';
+import { saveExport, type PickSavePath } from './save-export.ts';
 
 type SupervisionChannel = Extract<ChannelName, `notes:${string}` | `notice:${string}`>;
 type SupervisionHandlers = { [C in SupervisionChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -17,8 +17,8 @@ export interface SupervisionDeps {
   store: ProfileStore;
   sessionOrThrow: (id: string) => SessionRow;
   ratingScale: ScaleChoice;
-  /** The main process's save dialog, suggesting a file name; null when cancelled. Absent where there is none (tests). */
-  pickSavePath: ((suggestedName: string) => Promise<string | null>) | undefined;
+  /** The main process's save dialog; absent where there is none (tests). */
+  pickSavePath: PickSavePath | undefined;
 }
 
 /** Consent purposes under which notes may leave Attune in a file. */
@@ -71,15 +71,12 @@ export function supervisionHandlers({ store, sessionOrThrow, ratingScale: scale,
         throw new AppError('conflict', 'The client’s consent for this session covers self-review only, so its notes cannot be exported. Record a new consent that covers supervision or research first.');
       }
       const notes = store.notes.list(sessionId);
-      const path = filePath ?? (pickSavePath ? await pickSavePath(`${basename(row.fileName, extname(row.fileName))}.notes.json`) : null);
-      if (path === null) return null;
-      try {
-        await writeAtomically(path, [`${JSON.stringify(notesFile(row.sha256, notes, store.notice.latest(sessionId)), null, 2)}\n`], 'The notes');
-      } catch (error) {
-        if (error instanceof OutputError) throw new AppError('failed', error.message);
-        throw error;
-      }
-      return { path, count: notes.length };
+      const path = await saveExport(
+        { filePath, pickSavePath, suggestedName: `${basename(row.fileName, extname(row.fileName))}.notes.json` },
+        () => [`${JSON.stringify(notesFile(row.sha256, notes, store.notice.latest(sessionId)), null, 2)}\n`],
+        'The notes',
+      );
+      return path === null ? null : { path, count: notes.length };
     },
 
     'notice:save': async ({ sessionId, presses }) => {

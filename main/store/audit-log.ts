@@ -5,24 +5,12 @@
  * before it, so an edited or removed entry breaks the chain from there on (verify()).
  */
 import { createHash } from 'node:crypto';
+import type { AuditEntryView, AuditLogView } from '../../lib/ipc/contract.ts';
 import type { Db } from './database.ts';
-
-export interface AuditEntry {
-  seq: number;
-  /** ISO 8601. */
-  at: string;
-  /** The operating-system user who ran Attune. */
-  actor: string;
-  action: string;
-  sessionId: string | null;
-  /** Small, content-free facts (a note's id, a person's id and role). */
-  detail: Record<string, string>;
-  hash: string;
-}
 
 export const GENESIS = '0'.repeat(64);
 
-function hashOf(previous: string, entry: Omit<AuditEntry, 'hash'>): string {
+function hashOf(previous: string, entry: Omit<AuditEntryView, 'hash'>): string {
   const body = JSON.stringify([entry.seq, entry.at, entry.actor, entry.action, entry.sessionId, entry.detail]);
   return createHash('sha256').update(`${previous}\n${body}`).digest('hex');
 }
@@ -37,12 +25,12 @@ interface Row {
   hash: string;
 }
 
-const toEntry = (row: Row): AuditEntry => ({ ...row, detail: JSON.parse(row.detail) as Record<string, string> });
+const toEntry = (row: Row): AuditEntryView => ({ ...row, detail: JSON.parse(row.detail) as Record<string, string> });
 
 export class AuditLog {
   constructor(private readonly db: Db) {}
 
-  append(actor: string, action: string, sessionId: string | null, detail: Record<string, string>, at = new Date()): AuditEntry {
+  append(actor: string, action: string, sessionId: string | null, detail: Record<string, string>, at = new Date()): AuditEntryView {
     return this.db.transaction(() => {
       const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
       const entry = { seq: (last?.seq ?? 0) + 1, at: at.toISOString(), actor, action, sessionId, detail };
@@ -55,21 +43,31 @@ export class AuditLog {
   }
 
   /** Oldest first. */
-  list(): AuditEntry[] {
+  list(): AuditEntryView[] {
     const rows = this.db.prepare('SELECT seq, at, actor, action, session_id AS sessionId, detail, hash FROM audit_log ORDER BY seq').all() as Row[];
     return rows.map(toEntry);
   }
 
-  /** The first entry that does not follow from the one before (edited, removed or inserted), or null when the chain holds. */
-  verify(): { brokenAt: number | null } {
-    let previous = GENESIS;
-    let expectedSeq = 1;
-    for (const entry of this.list()) {
-      const { hash, ...rest } = entry;
-      if (entry.seq !== expectedSeq || hashOf(previous, rest) !== hash) return { brokenAt: entry.seq };
-      previous = hash;
-      expectedSeq++;
-    }
-    return { brokenAt: null };
+  /** Every entry, and where the chain breaks: read once for both. */
+  view(): AuditLogView {
+    const entries = this.list();
+    return { entries, brokenAt: brokenAt(entries) };
   }
+
+  verify(): { brokenAt: number | null } {
+    return { brokenAt: brokenAt(this.list()) };
+  }
+}
+
+/** The first entry that does not follow from the one before (edited, removed or inserted), or null when the chain holds. */
+function brokenAt(entries: readonly AuditEntryView[]): number | null {
+  let previous = GENESIS;
+  let expectedSeq = 1;
+  for (const entry of entries) {
+    const { hash, ...rest } = entry;
+    if (entry.seq !== expectedSeq || hashOf(previous, rest) !== hash) return entry.seq;
+    previous = hash;
+    expectedSeq++;
+  }
+  return null;
 }
