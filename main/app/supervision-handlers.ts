@@ -30,7 +30,7 @@ export function supervisionHandlers({ store, sessionOrThrow, ratingScale: scale,
     const { durationSec } = sessionOrThrow(sessionId);
     if (note.endSec < note.startSec) throw new AppError('invalid-request', 'A note must end after it starts.');
     if (note.startSec > durationSec + 1) throw new AppError('invalid-request', 'A note must be within the recording.');
-    if (note.markerId !== null && !store.analyses.load(sessionId)?.markers.some((m) => m.id === note.markerId)) {
+    if (note.markerId !== null && !store.analyses.hasShownMarker(sessionId, note.markerId)) {
       throw new AppError('invalid-request', 'That marker is not in this session’s analysis.');
     }
     if (note.text.trim() === '' && note.rating === null) throw new AppError('invalid-request', 'A note needs some words or a rating.');

@@ -16,6 +16,17 @@ export interface PersonSnapshot {
 
 type StoredDocument = Omit<Analysis, 'markers' | 'people'>;
 
+/**
+ * A row `m` of markers that the review shows: once a client and a therapist are named, not the
+ * therapist's own; the pair's markers and voice markers no one could be given (person_id NULL) are always
+ * shown — SQL's `NULL IN (…)` is NULL, not false, hence the IS NOT NULL. The rule of
+ * lib/roles/apply-roles.ts, in SQL, so counting or checking markers need not load a session's whole analysis.
+ */
+export const SHOWN_MARKER = `NOT (
+  EXISTS (SELECT 1 FROM people WHERE session_id = m.session_id AND role = 'client')
+  AND m.person_id IS NOT NULL
+  AND m.person_id IN (SELECT person_id FROM people WHERE session_id = m.session_id AND role = 'therapist'))`;
+
 interface PersonRow {
   personId: string;
   role: Role;
@@ -83,6 +94,11 @@ export class AnalysisRecords {
     const people = rows.map(({ id, offCamera }) => ({ id, role: 'unknown' as const, ...(offCamera ? { offCamera } : {}) }));
     // Stored as fusion found them, for everyone; shown with the roles as they are now (lib/roles/apply-roles.ts).
     return applyRoles({ ...(JSON.parse(document) as StoredDocument), people, markers }, new Map(rows.map((p) => [p.id, p.role])));
+  }
+
+  /** True when the review shows a marker with this id in the session. */
+  hasShownMarker(sessionId: string, markerId: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM markers m WHERE m.session_id = ? AND m.marker_id = ? AND ${SHOWN_MARKER}`).get(sessionId, markerId) !== undefined;
   }
 
   notes(sessionId: string): string[] {

@@ -1,6 +1,7 @@
 /** Sessions and their consent records: what was imported, from where, and what the client agreed to. */
 import { randomUUID } from 'node:crypto';
 import type { ConsentPurpose, ConsentRecord, SessionStatus, SessionSummary } from '../../lib/ipc/contract.ts';
+import { SHOWN_MARKER } from './analysis-records.ts';
 import type { Db } from './database.ts';
 
 export interface NewSession {
@@ -73,11 +74,8 @@ export class SessionRecords {
     if (!row) return null;
     const counts = this.db
       .prepare(
-        // The markers the review shows: once a client and a therapist are named, not the therapist's own
-        // (the rule of lib/roles/apply-roles.ts, said again in SQL so the library need not load each analysis).
-        `SELECT (SELECT count(*) FROM markers m WHERE m.session_id = @id AND NOT (
-                  EXISTS (SELECT 1 FROM people WHERE session_id = @id AND role = 'client')
-                  AND m.person_id IN (SELECT person_id FROM people WHERE session_id = @id AND role = 'therapist'))) AS markerCount,
+        // The markers the review shows.
+        `SELECT (SELECT count(*) FROM markers m WHERE m.session_id = @id AND ${SHOWN_MARKER}) AS markerCount,
                 (SELECT created_at FROM analyses WHERE session_id = @id) AS analysedAt`,
       )
       .get({ id }) as { markerCount: number; analysedAt: string | null };

@@ -319,6 +319,15 @@ test('notes: written at a moment, over a stretch or on a marker, edited and dele
     await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 2, endSec: 1, text: 'x' }), /must end after it starts/);
     await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 0, endSec: 1, markerId: 'm99', text: 'x' }), /not in this session’s analysis/);
     await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 3600, endSec: 3600, text: 'x' }), /within the recording/);
+    // Once p1 is named the therapist, their own markers are not the review's, so no note can be about one.
+    await call(backend, 'people:assignRole', { sessionId, personId: 'p2', role: 'client' });
+    await call(backend, 'people:assignRole', { sessionId, personId: 'p1', role: 'therapist' });
+    await assert.rejects(call(backend, 'notes:add', { ...base, startSec: 0.2, endSec: 0.6, markerId: 'm1', text: 'x' }), /not in this session’s analysis/);
+    const [listed] = await call<SessionSummary[]>(backend, 'library:list');
+    assert.equal(listed?.markerCount, 1, 'the library counts what the review shows: m3 (no person), not p1’s m1 and m2');
+    const onShown = await call<Note>(backend, 'notes:add', { ...base, startSec: 0.8, endSec: 1, markerId: 'm3', text: 'a marker the review shows' });
+    assert.deepEqual(await call(backend, 'notes:delete', { noteId: onShown.id }), { deleted: true });
+    await call(backend, 'people:assignRole', { sessionId, personId: 'p1', role: 'unknown' });
     await assert.rejects(call(backend, 'notes:update', { noteId: 'nope', authorRole: 'therapist', authorName: 'T.', startSec: 0, endSec: 0, markerId: null, text: 'x', tag: null, rating: null }), { code: 'not-found' });
 
     assert.deepEqual(await call(backend, 'notes:delete', { noteId: onMarker.id }), { deleted: true });
