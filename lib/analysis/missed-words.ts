@@ -3,7 +3,7 @@
  * review screen speaks to the therapist ("while you were speaking"); exports are read by others too
  * ("while the therapist was speaking"). lib/roles/missed-because.ts computes the reasons.
  */
-import { formatClock } from '../time/clock.ts';
+import { clockRange } from '../time/clock.ts';
 import type { Marker, MissedEvidence } from './types.ts';
 
 export type Audience = 'therapist' | 'others';
@@ -30,17 +30,16 @@ export function reasonLabel(reason: MissedReason, audience: Audience): string {
   }
 }
 
-const range = (from: number, to: number) => `${formatClock(from, true)}–${formatClock(to, true)}`;
 
 function evidenceLine(e: MissedEvidence, audience: Audience): string {
   const w = you(audience);
   switch (e.reason) {
     case 'therapist-speaking':
-      return `It began while ${w.were} speaking (${range(e.startSec, e.endSec)}).`;
+      return `It began while ${w.were} speaking (${clockRange(e.startSec, e.endSec)}).`;
     case 'therapist-looking-away':
-      return `${w.You} ${audience === 'therapist' ? 'were' : 'was'} looking away for most of it (${range(e.startSec, e.endSec)}).`;
+      return `${w.You} ${audience === 'therapist' ? 'were' : 'was'} looking away for most of it (${clockRange(e.startSec, e.endSec)}).`;
     case 'no-response':
-      return `Nothing in ${w.your} face, voice or turn-taking changed in the ${Math.round(e.endSec - e.startSec)} s after it began (${range(e.startSec, e.endSec)}).`;
+      return `Nothing in ${w.your} face, voice or turn-taking changed in the ${Math.round(e.endSec - e.startSec)} s after it began (${clockRange(e.startSec, e.endSec)}).`;
   }
 }
 

@@ -6,6 +6,8 @@
  * docs/ratings.md names the sources. A service may use its own scale: a JSON file, checked here.
  */
 
+import { mean as meanOf } from '../fusion/robust.ts';
+
 export interface ScaleLevel {
   value: number;
   label: string;
@@ -66,8 +68,8 @@ export function parseScale(json: string): RatingScale {
 
 /** Mean and spread (sample SD) of a session's ratings; null when there are none (spread null below two). */
 export function ratingSummary(values: readonly number[]): { count: number; mean: number; spread: number | null } | null {
-  if (values.length === 0) return null;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const mean = meanOf(values);
+  if (mean === null) return null;
   const spread = values.length < 2 ? null : Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
   return { count: values.length, mean: Math.round(mean * 100) / 100, spread: spread === null ? null : Math.round(spread * 100) / 100 };
 }

@@ -28,3 +28,8 @@ export function formatClock(tSec: number, withTenths = false): string {
   const secText = withTenths ? seconds.toFixed(1).padStart(4, '0') : String(Math.floor(seconds)).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secText}` : `${minutes}:${secText}`;
 }
+
+/** "0:09.6–0:12.1", to a tenth of a second: a stretch of the recording in words. */
+export function clockRange(fromSec: number, toSec: number): string {
+  return `${formatClock(fromSec, true)}–${formatClock(toSec, true)}`;
+}

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { Marker } from '../../lib/analysis/types.ts';
 import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { ratingSummary, type RatingScale } from '../../lib/ratings/scale.ts';
-import { formatClock } from '../../lib/time/clock.ts';
+import { clockRange, formatClock } from '../../lib/time/clock.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 
 const AUTHOR_WORDS: Record<NoteAuthorRole, string> = { therapist: 'Therapist', supervisor: 'Supervisor' };
@@ -32,7 +32,7 @@ interface Author {
 }
 
 const when = (note: Pick<Note, 'startSec' | 'endSec'>) =>
-  note.endSec > note.startSec ? `${formatClock(note.startSec, true)}–${formatClock(note.endSec, true)}` : formatClock(note.startSec, true);
+  note.endSec > note.startSec ? clockRange(note.startSec, note.endSec) : formatClock(note.startSec, true);
 
 export function NotesPanel({ sessionId, notes, onChanged: reload, playheadSec, selectedMarker, openRequest, onSeek }: Props) {
   const api = useApi();
