@@ -12,7 +12,8 @@
  * `notice` is the session's latest "notice first" run (lib/notice/compare.ts); files without it are read
  * as having none.
  */
-import type { Note, NoticeRun } from '../ipc/supervision-channels.ts';
+import { id, IpcValidationError, isoDate, nullable, object, text, type Parser } from '../ipc/parse.ts';
+import { noteContentFields, pressParser, type Note, type NoticeRun } from '../ipc/supervision-channels.ts';
 
 export type ExportedNote = Omit<Note, 'sessionId'>;
 
@@ -53,7 +54,7 @@ export function notesFile(sha256: string, notes: readonly Note[], notice: Notice
 /** The notice run of a file, checked, or null; throws NotesFileError's message part when it is not complete. */
 function checkedNotice(value: unknown): ExportedNotice | null {
   if (value === undefined || value === null) return null;
-  const presses = (v: unknown) => Array.isArray(v) && v.every((p) => isObject(p) && isTime(p.tSec) && (p.word === null || isText(p.word, 40)));
+  const presses = (v: unknown) => Array.isArray(v) && v.every((p) => accepts(pressParser, p));
   const ok =
     isObject(value) &&
     typeof value.createdAt === 'string' &&
@@ -70,8 +71,20 @@ function checkedNotice(value: unknown): ExportedNotice | null {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
-const isTime = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** A note as the file holds it: the fields the app's notes channel checks, plus its id, scale name and times. */
+const exportedNote = object<ExportedNote>({ id, ...noteContentFields, ratingScale: nullable(text(80)), createdAt: isoDate, updatedAt: isoDate });
+
+/** True when `parser` accepts `value` (the IPC parsers throw on anything else). */
+function accepts(parser: Parser<unknown>, value: unknown): boolean {
+  try {
+    parser(value, 'value');
+    return true;
+  } catch (error) {
+    if (error instanceof IpcValidationError) return false;
+    throw error;
+  }
+}
 
 /** The notes of a file, checked; a NotesFileError says in words what is wrong (`name` is how to call the file). */
 export function parseNotesFile(text: string, name: string): NotesFile {
@@ -87,19 +100,7 @@ export function parseNotesFile(text: string, name: string): NotesFile {
     throw new NotesFileError(`${name} is damaged: the recording or the notes are missing.`);
   }
   value.notes.forEach((note: unknown, i: number) => {
-    const ok =
-      isObject(note) &&
-      typeof note.id === 'string' &&
-      (note.authorRole === 'therapist' || note.authorRole === 'supervisor') &&
-      isText(note.authorName, 80) &&
-      isTime(note.startSec) &&
-      isTime(note.endSec) &&
-      (note.endSec as number) >= (note.startSec as number) &&
-      (note.markerId === null || typeof note.markerId === 'string') &&
-      isText(note.text, 4000) &&
-      (note.tag === null || isText(note.tag, 40)) &&
-      (note.rating === null || Number.isInteger(note.rating)) &&
-      (note.ratingScale === null || isText(note.ratingScale, 80));
+    const ok = accepts(exportedNote, note) && (note as ExportedNote).endSec >= (note as ExportedNote).startSec;
     if (!ok) throw new NotesFileError(`${name} is damaged: note ${i + 1} is not complete.`);
   });
   let notice: ExportedNotice | null;

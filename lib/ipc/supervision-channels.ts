@@ -50,7 +50,8 @@ export interface ScaleInfo {
   problem: string | null;
 }
 
-const content = {
+/** A note's fields as the app sends them; the notes file (lib/export/notes-file.ts) checks its notes with these too. */
+export const noteContentFields = {
   authorRole: oneOf(NOTE_AUTHOR_ROLES),
   authorName: text(AUTHOR_NAME_MAX),
   startSec: seconds,
@@ -88,18 +89,18 @@ export const PRESS_WORD_MAX = 40;
 /** More presses than this in one session is a stuck key, not noticing. */
 export const PRESSES_MAX = 1000;
 
-const press = object<Press>({ tSec: seconds, word: nullable(text(PRESS_WORD_MAX)) });
+export const pressParser = object<Press>({ tSec: seconds, word: nullable(text(PRESS_WORD_MAX)) });
 
 export const noteParsers = {
   list: object<{ sessionId: string }>({ sessionId: id }),
-  add: object<{ sessionId: string } & NoteContent>({ sessionId: id, ...content }),
-  update: object<{ noteId: string } & NoteContent>({ noteId: id, ...content }),
+  add: object<{ sessionId: string } & NoteContent>({ sessionId: id, ...noteContentFields }),
+  update: object<{ noteId: string } & NoteContent>({ noteId: id, ...noteContentFields }),
   remove: object<{ noteId: string }>({ noteId: id }),
   /** Without `filePath`, main asks where to save with its own dialog. */
   export: object<{ sessionId: string; filePath?: string }>({ sessionId: id, filePath: optional(absolutePath) }),
 } satisfies Record<string, Parser<unknown>>;
 
 export const noticeParsers = {
-  save: object<{ sessionId: string; presses: Press[] }>({ sessionId: id, presses: listOf(press, PRESSES_MAX) }),
+  save: object<{ sessionId: string; presses: Press[] }>({ sessionId: id, presses: listOf(pressParser, PRESSES_MAX) }),
   latest: object<{ sessionId: string }>({ sessionId: id }),
 } satisfies Record<string, Parser<unknown>>;
