@@ -14,6 +14,7 @@
  */
 import type { FaceTrack, Marker, MissedEvidence, Series, VoiceTrack } from '../analysis/types.ts';
 import { isValue, mean, median, standardDeviation } from '../fusion/robust.ts';
+import { lowerBound } from '../maths/lower-bound.ts';
 
 export const MISSED = {
   /** The turn is taken around the start: this far either side. */
@@ -50,11 +51,12 @@ export interface TherapistTracks {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const sec = (x: number) => `${round2(x)} s`;
 
+/** The observed values at times in [from, to); tracks' times ascend, so the window is found by binary search. */
 function valuesIn(t: readonly number[], series: Series, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < t.length; i++) {
+  for (let i = lowerBound(t, from); i < t.length && t[i]! < to; i++) {
     const v = series[i];
-    if (t[i]! >= from && t[i]! < to && isValue(v)) out.push(v);
+    if (isValue(v)) out.push(v);
   }
   return out;
 }
@@ -82,25 +84,29 @@ function therapistSpeaking(marker: Marker, therapist: TherapistTracks, client: V
   };
 }
 
+/** Medians already found: a therapist's usual head angle or eye score is the same for every marker of a session. */
+const usualValues = new WeakMap<Series, number | null>();
+
+/** The series' median over the whole session (null when it has no value or does not exist). */
+function usual(series: Series | undefined): number | null {
+  if (!series) return null;
+  if (!usualValues.has(series)) usualValues.set(series, median(series.filter(isValue)));
+  return usualValues.get(series)!;
+}
+
 function therapistLookingAway(marker: Marker, face: FaceTrack | null): MissedEvidence | null {
   if (!face) return null;
   const from = marker.startSec;
   const to = Math.max(marker.endSec, marker.startSec + MISSED.minSpanSec);
-  const yaw0 = median(face.headYawDeg.filter(isValue));
-  const pitch0 = median(face.headPitchDeg.filter(isValue));
+  const yaw0 = usual(face.headYawDeg);
+  const pitch0 = usual(face.headPitchDeg);
   const shape = (name: string, i: number) => face.blendshapes[name]?.[i] ?? null;
-  const usual = new Map<string, number>();
-  const usualOf = (name: string): number => {
-    if (!usual.has(name)) usual.set(name, median((face.blendshapes[name] ?? []).filter(isValue)) ?? 0);
-    return usual.get(name)!;
-  };
-  const eyeAway = (name: string, i: number) => (shape(name, i) ?? 0) - usualOf(name) >= MISSED.eyesAway;
+  const eyeAway = (name: string, i: number) => (shape(name, i) ?? 0) - (usual(face.blendshapes[name]) ?? 0) >= MISSED.eyesAway;
   let span = 0;
   let seen = 0;
   let away = 0;
   const why = new Set<string>();
-  for (let i = 0; i < face.t.length; i++) {
-    if (face.t[i]! < from || face.t[i]! >= to) continue;
+  for (let i = lowerBound(face.t, from); i < face.t.length && face.t[i]! < to; i++) {
     span++;
     if (face.presence[i] !== 1) continue;
     seen++;
@@ -131,9 +137,9 @@ function therapistLookingAway(marker: Marker, face: FaceTrack | null): MissedEvi
 function turnChanges(voice: VoiceTrack, from: number, to: number): number[] {
   const changes: number[] = [];
   const hold = MISSED.turnChangeSec;
-  for (let i = 1; i < voice.t.length; i++) {
+  for (let i = Math.max(1, lowerBound(voice.t, from)); i < voice.t.length && voice.t[i]! < to; i++) {
     const t = voice.t[i]!;
-    if (t < from || t >= to || voice.speech[i] === voice.speech[i - 1]) continue;
+    if (voice.speech[i] === voice.speech[i - 1]) continue;
     const after = valuesIn(voice.t, voice.speech, t, t + hold);
     if (after.length && after.every((s) => s === voice.speech[i])) changes.push(t);
   }

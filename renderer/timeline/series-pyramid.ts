@@ -5,6 +5,7 @@
  * reads the coarsest level that is still finer than one pixel column: at most a few entries
  * per column, whatever the zoom.
  */
+import { lowerBound } from '../../lib/maths/lower-bound.ts';
 import type { Viewport } from './viewport.ts';
 
 /** Signal absent (no face found, unvoiced frame): drawn as a gap, never as 0. */
@@ -60,18 +61,6 @@ function nanMin(a: number, b: number): number {
 
 function nanMax(a: number, b: number): number {
   return Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b);
-}
-
-/** First index whose time is >= tSec (t.length if none). */
-export function lowerBound(t: ArrayLike<number>, tSec: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid]! < tSec) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildPyramid, envelope, lowerBound, valueRange } from '../../renderer/timeline/series-pyramid.ts';
+import { lowerBound } from '../../lib/maths/lower-bound.ts';
+import { buildPyramid, envelope, valueRange } from '../../renderer/timeline/series-pyramid.ts';
 
 /** A 100 Hz series of `seconds` with a deterministic wiggle. */
 function voiceLike(seconds: number): { t: number[]; v: (number | null)[] } {
