@@ -3,6 +3,7 @@
  * attribution (lib/speakers/speaker-attribution.ts) clusters these to tell one voice from another.
  * Kept per bin, not per frame, so an hour costs 7 200 rows whatever the frame rate.
  */
+import { binAt, makeGrid } from '../fusion/grid.ts';
 import { Mfcc } from './mfcc.ts';
 
 /** The same bins as fusion's grid (media time [k·0.5, (k+1)·0.5)). */
@@ -30,7 +31,7 @@ export class VoicePrintAccumulator {
   }
 
   add(timeSec: number, ampSpectrum: Float32Array): void {
-    const bin = Math.floor(timeSec / VOICE_PRINT_BIN_SEC + 1e-9);
+    const bin = binAt(timeSec, VOICE_PRINT_BIN_SEC);
     if (bin < 0) return;
     this.reserve(bin + 1);
     const coefficients = this.mfcc.compute(ampSpectrum);
@@ -40,7 +41,7 @@ export class VoicePrintAccumulator {
   }
 
   finish(durationSec: number): VoicePrints {
-    const bins = Math.max(this.bins, Math.ceil(durationSec / VOICE_PRINT_BIN_SEC - 1e-9));
+    const bins = Math.max(this.bins, makeGrid(durationSec, VOICE_PRINT_BIN_SEC).binCount);
     this.reserve(bins);
     const mfccMean = new Float32Array(bins * VOICE_PRINT_COEFFICIENTS);
     for (let k = 0; k < bins; k++) {

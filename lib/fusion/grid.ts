@@ -16,6 +16,15 @@ export function makeGrid(durationSec: number, binSec: number): Grid {
   return { binSec, binCount, durationSec: binCount > 0 ? durationSec : 0 };
 }
 
+/**
+ * Bin k of width `binSec` holds [k·binSec, (k+1)·binSec); the small allowance keeps a time computed as
+ * k·binSec in floating point (29.999999…) in bin k. Speaker attribution and the voice prints count in
+ * these bins, so they must agree to the frame.
+ */
+export function binAt(t: number, binSec: number): number {
+  return Math.floor(t / binSec + 1e-9);
+}
+
 /** The bin holding media time t, or -1 when t is outside [0, durationSec]. */
 export function binIndex(grid: Grid, t: number): number {
   if (!(t >= 0 && t <= grid.durationSec)) return -1;

@@ -22,6 +22,7 @@
  */
 import type { FaceTrack, Series, VoiceTrack } from '../analysis/types.ts';
 import type { VoicePrints } from '../audio/voice-print.ts';
+import { binAt, makeGrid } from '../fusion/grid.ts';
 import { isValue, median } from '../fusion/robust.ts';
 import { mouthActivity } from './mouth-activity.ts';
 import { centroid, squaredDistance, voiceFeatures } from './voice-features.ts';
@@ -92,7 +93,7 @@ function speechBins(voice: VoiceTrack, binSec: number, binCount: number): boolea
   const speech = new Uint32Array(binCount);
   const frames = new Uint32Array(binCount);
   for (let i = 0; i < voice.t.length; i++) {
-    const k = Math.floor(voice.t[i]! / binSec + 1e-9);
+    const k = binAt(voice.t[i]!, binSec);
     if (k < 0 || k >= binCount) continue;
     frames[k]! += 1;
     if (voice.speech[i] === 1) speech[k]! += 1;
@@ -128,7 +129,7 @@ export function attributeSpeakers(
   durationSec: number,
 ): SpeakerAttribution {
   const { binSec } = ATTRIBUTION;
-  const binCount = Math.max(0, Math.ceil(durationSec / binSec - 1e-9));
+  const { binCount } = makeGrid(durationSec, binSec);
   const speech = speechBins(voice, binSec, binCount);
   const speechIndex = speech.flatMap((s, k) => (s ? [k] : []));
   const activity = faces.map((face) => mouthActivity(face, binSec, binCount));

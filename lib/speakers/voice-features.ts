@@ -5,6 +5,7 @@
  */
 import type { VoiceTrack } from '../analysis/types.ts';
 import type { VoicePrints } from '../audio/voice-print.ts';
+import { binAt } from '../fusion/grid.ts';
 import { isValue, madScale, median } from '../fusion/robust.ts';
 
 /** A bin's print needs this many voiced 10-ms frames: one short syllable. */
@@ -17,7 +18,7 @@ function binPitch(voice: VoiceTrack, binSec: number, binCount: number): (number 
   const perBin: number[][] = Array.from({ length: binCount }, () => []);
   for (let i = 0; i < voice.t.length; i++) {
     const f0 = voice.f0Hz[i];
-    const k = Math.floor(voice.t[i]! / binSec + 1e-9);
+    const k = binAt(voice.t[i]!, binSec);
     if (isValue(f0) && f0 > 0 && k >= 0 && k < binCount) perBin[k]!.push(12 * Math.log2(f0 / 100));
   }
   return perBin.map((values) => (values.length >= MIN_VOICED_FRAMES ? median(values) : null));

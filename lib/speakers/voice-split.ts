@@ -5,6 +5,7 @@
  * loudness, which belong to neither voice alone.
  */
 import type { VoiceTrack } from '../analysis/types.ts';
+import { binAt } from '../fusion/grid.ts';
 import type { SpeakerAttribution } from './speaker-attribution.ts';
 
 /**
@@ -13,7 +14,7 @@ import type { SpeakerAttribution } from './speaker-attribution.ts';
  */
 function frameOwner(attribution: SpeakerAttribution, t: number): string | null {
   const { binSec, owner } = attribution;
-  const k = Math.floor(t / binSec + 1e-9);
+  const k = binAt(t, binSec);
   const own = owner[k] ?? null;
   if (own !== null) return own;
   const early = t - k * binSec < binSec / 2;
@@ -32,7 +33,7 @@ export function splitVoice(voice: VoiceTrack, attribution: SpeakerAttribution, o
   for (let i = 0; i < n; i++) {
     if (voice.speech[i] !== 1) continue;
     owners[i] = frameOwner(attribution, voice.t[i]!);
-    seconds[i] = attribution.overlap[Math.floor(voice.t[i]! / attribution.binSec + 1e-9)] ?? null;
+    seconds[i] = attribution.overlap[binAt(voice.t[i]!, attribution.binSec)] ?? null;
   }
   // Nobody could be named (no face, or no mouth that ever moved with the speech): the track stays as it was.
   if (owners.every((o) => o === null)) return [voice];
