@@ -6,8 +6,7 @@
  *
  * On the port: main → page, one ArrayBuffer per frame, encoded as lib/vision/frame-wire.ts says;
  * page → main, each `PageMessage` as JSON text — the same wire as the headless engine's WebSocket.
+ * The page learns to wait for the port from its query string (lib/vision/page-params.ts, `channel=port`).
  */
 export const VISION_PORT_CHANNEL = 'attune:vision-port';
 export const VISION_PORT_MESSAGE = 'attune:vision-port';
-/** The page's query string says which channel to use: `?channel=port&workers=N&delegate=CPU`. */
-export const VISION_PORT_QUERY = 'port';

@@ -6,12 +6,12 @@
  */
 import type { VideoFrame } from '../media/types.ts';
 import { encodeFrame, parsePageMessage } from './frame-wire.ts';
-import type { FrameFaces } from './types.ts';
+import type { FrameObservations } from './types.ts';
 import { FrameAnalysisError } from './frame-analysis-error.ts';
 
 interface PendingDetect {
   t: number;
-  resolve(faces: FrameFaces): void;
+  resolve(observations: FrameObservations): void;
   reject(error: Error): void;
 }
 
@@ -35,7 +35,7 @@ export class FrameRequests {
     this.stream++;
   }
 
-  detect(frame: VideoFrame): Promise<FrameFaces> {
+  detect(frame: VideoFrame): Promise<FrameObservations> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -70,7 +70,7 @@ export class FrameRequests {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
-    if (message.kind === 'faces') pending.resolve(message.faces);
+    if (message.kind === 'observations') pending.resolve(message.observations);
     else pending.reject(new FrameAnalysisError(message.message, pending.t));
   }
 

@@ -8,7 +8,7 @@
  * Answers are small and go back as JSON text (`PageMessage`).
  */
 import type { VideoFrame } from '../media/types.ts';
-import type { FrameFaces, VisionDelegate } from './types.ts';
+import type { FrameObservations, VisionDelegate } from './types.ts';
 
 export const FRAME_HEADER_BYTES = 24;
 
@@ -56,7 +56,7 @@ export function decodeFrameHeader(message: ArrayBuffer): FrameHeader {
 /** What the host page says back. `error` fails one frame; `fatal` means the page can analyse no more. */
 export type PageMessage =
   | { kind: 'ready'; workers: number; delegate: VisionDelegate }
-  | { kind: 'faces'; id: number; faces: FrameFaces }
+  | { kind: 'observations'; id: number; observations: FrameObservations }
   | { kind: 'error'; id: number; message: string }
   | { kind: 'fatal'; message: string };
 
@@ -65,7 +65,7 @@ export function parsePageMessage(text: string): PageMessage {
   const hasId = typeof message.id === 'number';
   const valid =
     (message.kind === 'ready') ||
-    (message.kind === 'faces' && hasId) ||
+    (message.kind === 'observations' && hasId) ||
     (message.kind === 'error' && hasId && typeof message.message === 'string') ||
     (message.kind === 'fatal' && typeof message.message === 'string');
   if (!valid) throw new Error(`unexpected message from the vision page: ${text.slice(0, 200)}`);

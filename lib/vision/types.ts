@@ -1,4 +1,4 @@
-/** What the vision worker reports for one frame, before faces are given person ids. */
+/** What the vision workers observe in frames, before people are given person ids. */
 
 export interface FaceObservation {
   /** Bounding box of the face landmarks, normalised to 0..1 of the frame. */
@@ -10,7 +10,17 @@ export interface FaceObservation {
   blendshapes: number[];
 }
 
-export interface FrameFaces {
+/** The landmark tasks a vision worker runs; each fills the FrameObservations list of its name. */
+export type LandmarkTaskKind = 'faces';
+
+/** One model file (bytes in the page, a path in main) per landmark task. */
+export type TaskModels<T> = Record<LandmarkTaskKind, T>;
+
+/**
+ * Everything the landmark tasks saw in one frame, one list per kind of observation. Each task fills
+ * its own list; a new kind (bodies, hands) is one more field here and one more task in the worker.
+ */
+export interface FrameObservations {
   t: number;
   faces: FaceObservation[];
 }

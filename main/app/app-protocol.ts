@@ -5,8 +5,9 @@
  * out — is a 404. No file:// URL is ever loaded.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { APP_SCHEME } from '../../lib/ipc/origins.ts';
+import { contentTypeOf } from '../privacy/content-security.ts';
 
 /** Maps a URL path to the file to serve, or null. */
 export type FileResolver = (pathname: string) => Promise<string | null>;
@@ -15,12 +16,6 @@ export interface ServedHost {
   resolve: FileResolver;
   csp: string;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.map': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png',
-  '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.task': 'application/octet-stream',
-};
 
 function isInside(root: string, file: string): boolean {
   return file.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -44,11 +39,6 @@ export function directoryResolver(root: string): FileResolver {
   };
 }
 
-/** Exactly these paths and no others. */
-export function tableResolver(table: ReadonlyMap<string, string>): FileResolver {
-  return async (pathname) => table.get(pathname) ?? null;
-}
-
 export function createAppProtocolHandler(hosts: Readonly<Record<string, ServedHost>>): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = URL.canParse(request.url) ? new URL(request.url) : null;
@@ -64,7 +54,7 @@ export function createAppProtocolHandler(hosts: Readonly<Record<string, ServedHo
     const body = await readFile(file);
     return new Response(body, {
       status: 200,
-      headers: { ...headers, 'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' },
+      headers: { ...headers, 'Content-Type': contentTypeOf(file) },
     });
   };
 }

@@ -4,14 +4,15 @@
  * notifications, HID…), no spell-checker (it downloads dictionaries), and the network guard.
  */
 import type { AppEdge, SessionEdge, WebContentsEdge } from './electron-edge.ts';
-import { applyOfflineSwitches, blockOutsideRequests } from './session-request-blocker.ts';
+import { applyNoNetworkSwitches } from '../privacy/chromium-switches.ts';
+import { blockOutsideRequests } from './session-request-blocker.ts';
 
 /**
  * Applies the policy app-wide, before 'ready': every renderer sandboxed, Chromium's background networking
  * off, and every session and web contents hardened as it is created — including partitions made later.
  */
 export function applyAppPolicy(app: AppEdge): void {
-  applyOfflineSwitches(app.commandLine);
+  applyNoNetworkSwitches(app.commandLine);
   app.enableSandbox();
   app.on('session-created', hardenSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));

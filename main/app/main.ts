@@ -5,18 +5,18 @@
 import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../lib/ipc/origins.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
+import { APP_CSP, visionCsp } from '../privacy/content-security.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { loadOrCreateStoreKey } from '../store/store-key.ts';
-import { createAppProtocolHandler, directoryResolver, tableResolver } from './app-protocol.ts';
+import { electronVisionFactory, VISION_HOST, VISION_PARTITION } from '../vision/electron/electron-vision.ts';
+import { servedVisionFiles } from '../vision/vision-files.ts';
+import { createAppProtocolHandler, directoryResolver } from './app-protocol.ts';
 import { appPaths } from './app-paths.ts';
 import { createAppBackend } from './backend.ts';
-import { APP_CSP, VISION_CSP } from './content-security.ts';
-import { electronVisionFactory, VISION_HOST, VISION_PARTITION } from './electron-vision.ts';
 import { applyAppPolicy, hardenSession } from './hardening.ts';
 import { isTrustedSender, registerIpcHandlers } from './ipc-edge.ts';
 import { createMainWindow } from './main-window.ts';
 import { createMediaProtocolHandler } from './media-protocol.ts';
-import { serveModelIn, visionFileTable } from './vision-files.ts';
 
 // Before 'ready': the schemes must be privileged and the switches set before Chromium starts.
 // corsEnabled lets module scripts and workers load from attune:// (they are fetched in CORS mode); the
@@ -40,12 +40,12 @@ async function start(): Promise<void> {
   if (paths.ffmpeg) process.env.FFMPEG_PATH = paths.ffmpeg;
   hardenSession(session.defaultSession);
 
-  const visionFiles = visionFileTable(paths);
+  const visionFiles = servedVisionFiles(paths);
   const visionSession = session.fromPartition(VISION_PARTITION);
   hardenSession(visionSession);
   visionSession.protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler({ [VISION_HOST]: { resolve: tableResolver(visionFiles), csp: VISION_CSP } }),
+    createAppProtocolHandler({ [VISION_HOST]: { resolve: visionFiles.resolve, csp: visionCsp() } }),
   );
 
   const dataDir = app.getPath('userData');
@@ -54,7 +54,7 @@ async function start(): Promise<void> {
     dbKey: loadOrCreateStoreKey(dataDir, safeStorage),
     modelsDir: paths.modelsDir,
     analyze: analyzeFile,
-    visionEngine: electronVisionFactory({ session: visionSession, preloadPath: paths.visionPreload, serveModel: serveModelIn(visionFiles) }),
+    visionEngine: electronVisionFactory({ session: visionSession, preloadPath: paths.visionPreload, serveModels: visionFiles.serveModels }),
     pickRecording,
     pickSavePath,
   });

@@ -4,8 +4,8 @@
  * self-contained, and a request would mean something in it tried to reach out.
  */
 import { chromium } from 'playwright-core';
-import { NO_NETWORK_SWITCHES } from '../privacy/chromium-switches.ts';
-import { findChromium } from '../pipeline/vision/find-chromium.ts';
+import { noNetworkArgs } from '../privacy/chromium-switches.ts';
+import { findChromium } from '../chromium/find-chromium.ts';
 
 export interface RenderedPdf {
   pdf: Uint8Array;
@@ -20,7 +20,7 @@ export async function renderPdf(html: string): Promise<RenderedPdf> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: NO_NETWORK_SWITCHES,
+    args: noNetworkArgs(),
     // Attune handles Ctrl-C itself; Playwright's handlers would exit the process under it.
     handleSIGINT: false,
     handleSIGTERM: false,

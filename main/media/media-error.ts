@@ -10,7 +10,7 @@ export type MediaErrorCode =
   | 'no-streams'
   | 'damaged'
   | 'truncated'
-  /** The face engine failed on this recording (see main/pipeline/vision/vision-failure.ts). */
+  /** The face engine failed on this recording (see main/vision/vision-failure.ts). */
   | 'face-analysis-failed';
 
 export class MediaError extends Error {

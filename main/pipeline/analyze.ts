@@ -19,8 +19,8 @@ import { ProgressTracker } from './progress-tracker.ts';
 import { runVisionStage } from './run-vision.ts';
 import type { PipelineStage } from '../../lib/pipeline/progress.ts';
 import type { AnalyzeOptions, AudioResult } from './types.ts';
-import { startChromiumVision } from './vision/chromium-vision.ts';
-import { isVisionFailure, visionFailure } from './vision/vision-failure.ts';
+import { startChromiumVision } from '../vision/headless/chromium-vision.ts';
+import { isVisionFailure, visionFailure } from '../vision/vision-failure.ts';
 import { APP_NAME_AND_VERSION } from './version.ts';
 
 export const DEFAULT_VISION_FPS = 5;

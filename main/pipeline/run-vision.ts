@@ -5,13 +5,13 @@
  */
 import { InOrder } from '../../lib/workers/in-order.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
-import type { FrameFaces } from '../../lib/vision/types.ts';
+import type { FrameObservations } from '../../lib/vision/types.ts';
 import type { VisionEngine } from './types.ts';
 
 export async function runVisionStage(
   frames: AsyncIterable<VideoFrame>,
   engine: VisionEngine,
-  onFrame: (result: FrameFaces) => void,
+  onFrame: (result: FrameObservations) => void,
   signal?: AbortSignal,
 ): Promise<number> {
   const ordered = new InOrder(onFrame);

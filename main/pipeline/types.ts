@@ -2,7 +2,7 @@
 import type { SpeechSegment, VoiceTrack } from '../../lib/analysis/types.ts';
 import type { VoicePrints } from '../../lib/audio/voice-print.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
-import type { FrameFaces } from '../../lib/vision/types.ts';
+import type { FrameObservations } from '../../lib/vision/types.ts';
 import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface VisionEngine {
    * started engine would (no tracking state carried over). Call it before each recording's first frame.
    */
   beginStream(): void;
-  detect(frame: VideoFrame): Promise<FrameFaces>;
+  detect(frame: VideoFrame): Promise<FrameObservations>;
   /** OS process ids of everything the engine started (browser, renderer, GPU…), for memory reports. */
   processIds(): number[];
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { decodeFrameHeader } from '../../lib/vision/frame-wire.ts';
-import { PortVisionEngine, type FramePort } from '../../main/app/port-vision-engine.ts';
+import { PortVisionEngine, type FramePort } from '../../main/vision/electron/port-vision-engine.ts';
 
 /** Node's MessagePort in the shape of Electron's MessagePortMain (message events carry `data`). */
 function asFramePort(port: MessagePort): FramePort {
@@ -20,7 +20,7 @@ function visionPageOn(port: MessagePort, answer: (t: number) => 'faces' | 'error
   port.on('message', (message: ArrayBuffer) => {
     const { id, t, width, height } = decodeFrameHeader(message);
     const kind = answer(t);
-    if (kind === 'faces') port.postMessage(JSON.stringify({ kind, id, faces: { t, faces: [{ box: { x: 0, y: 0, w: width / 100, h: height / 100 }, yawDeg: 0, pitchDeg: 0, rollDeg: 0, blendshapes: [] }] } }));
+    if (kind === 'faces') port.postMessage(JSON.stringify({ kind: 'observations', id, observations: { t, faces: [{ box: { x: 0, y: 0, w: width / 100, h: height / 100 }, yawDeg: 0, pitchDeg: 0, rollDeg: 0, blendshapes: [] }] } }));
     else if (kind === 'error') port.postMessage(JSON.stringify({ kind, id, message: 'no face model output' }));
     else port.postMessage(JSON.stringify({ kind, message: 'out of memory' }));
   });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { createAppProtocolHandler, directoryResolver, tableResolver } from '../../main/app/app-protocol.ts';
+import { createAppProtocolHandler, directoryResolver } from '../../main/app/app-protocol.ts';
 import type { RecordingRef } from '../../main/app/backend.ts';
-import { APP_CSP } from '../../main/app/content-security.ts';
+import { APP_CSP, visionCsp } from '../../main/privacy/content-security.ts';
+import { servedVisionFiles } from '../../main/vision/vision-files.ts';
 import { createMediaProtocolHandler, parseRange } from '../../main/app/media-protocol.ts';
 import { scratch } from '../helpers/paths.ts';
 import { copyRecording } from './fixtures.ts';
@@ -148,11 +149,25 @@ test('the app protocol serves the UI with a strict CSP and nothing outside its f
   }
 });
 
-test('the vision host serves exactly its table of files', async () => {
-  const file = join(scratchDir.dir, 'vision-page.html');
-  writeFileSync(file, '<!doctype html>');
-  const handler = createAppProtocolHandler({ vision: { resolve: tableResolver(new Map([['/vision-page.html', file]])), csp: "default-src 'none'" } });
-  assert.equal((await handler(get('attune://vision/vision-page.html'))).status, 200);
+test('the vision host serves exactly its table of files, and its models only once a run has verified them', async () => {
+  const workersDir = join(scratchDir.dir, 'workers');
+  const tasksVisionDir = join(scratchDir.dir, 'tasks-vision');
+  mkdirSync(workersDir);
+  mkdirSync(join(tasksVisionDir, 'wasm'), { recursive: true });
+  writeFileSync(join(workersDir, 'vision-page.html'), '<!doctype html>');
+  writeFileSync(join(tasksVisionDir, 'wasm', 'vision_wasm_module_internal.wasm'), 'wasm');
+  const model = join(scratchDir.dir, 'face.task');
+  writeFileSync(model, 'model');
+  const files = servedVisionFiles({ workersDir, tasksVisionDir });
+  const handler = createAppProtocolHandler({ vision: { resolve: files.resolve, csp: visionCsp() } });
+  assert.equal((await handler(get('attune://vision/model/face_landmarker.task'))).status, 404, 'no model before a run');
+  files.serveModels({ faces: model });
+  const page = await handler(get('attune://vision/vision-page.html'));
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-security-policy'), visionCsp());
+  assert.match(visionCsp(), /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.equal((await handler(get('attune://vision/wasm/vision_wasm_module_internal.wasm'))).headers.get('content-type'), 'application/wasm');
+  assert.equal(await (await handler(get('attune://vision/model/face_landmarker.task'))).text(), 'model');
   assert.equal((await handler(get('attune://vision/index.html'))).status, 404);
   assert.equal((await handler(get('attune://app/vision-page.html'))).status, 404, 'the vision session has no UI host');
 });

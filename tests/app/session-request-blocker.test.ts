@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AppEdge, CommandLineEdge, PreventableEvent, SessionEdge, WebContentsEdge } from '../../main/app/electron-edge.ts';
 import { applyAppPolicy, hardenSession, hardenWebContents } from '../../main/app/hardening.ts';
-import { applyOfflineSwitches, isAllowedRequest } from '../../main/app/session-request-blocker.ts';
+import { isAllowedRequest } from '../../main/app/session-request-blocker.ts';
+import { applyNoNetworkSwitches, noNetworkArgs } from '../../main/privacy/chromium-switches.ts';
 
 /** Stands in for an Electron session: records the handlers the policy installs so the test can call them. */
 function fakeSession() {
@@ -118,9 +119,18 @@ test('web contents may not navigate, redirect, attach webviews or open windows',
 test("Chromium's background networking is switched off and host names cannot resolve", () => {
   const switches = new Map<string, string | undefined>();
   const commandLine: CommandLineEdge = { appendSwitch: (name, value) => switches.set(name, value) };
-  applyOfflineSwitches(commandLine);
+  applyNoNetworkSwitches(commandLine);
   for (const name of ['disable-background-networking', 'disable-component-update', 'disable-domain-reliability', 'no-pings', 'dns-prefetch-disable']) {
     assert.ok(switches.has(name), name);
   }
   assert.equal(switches.get('host-resolver-rules'), 'MAP * ~NOTFOUND');
+  // The headless browsers get the very same list as arguments: one list, no drift between the hosts.
+  // (all but the app's disabled features, which would replace Playwright's own list there).
+  assert.match(switches.get('disable-features') ?? '', /Translate/);
+  switches.delete('disable-features');
+  const args = noNetworkArgs();
+  assert.equal(args.length, switches.size);
+  for (const [name, value] of switches) assert.ok(args.includes(value === undefined ? `--${name}` : `--${name}=${value}`), name);
+  // Only the headless vision browser, whose page talks to one loopback socket, may reach 127.0.0.1.
+  assert.ok(noNetworkArgs({ loopback: true }).includes('--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'));
 });

@@ -11,7 +11,7 @@ import { probeMedia } from '../../main/media/probe.ts';
 import { analyzeAudio } from '../../main/pipeline/audio/analyze-audio.ts';
 import { analyzeFile, DEFAULT_VISION_FPS, DEFAULT_VISION_MAX_SIDE } from '../../main/pipeline/analyze.ts';
 import { runVisionStage } from '../../main/pipeline/run-vision.ts';
-import { startChromiumVision } from '../../main/pipeline/vision/chromium-vision.ts';
+import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
 import { verifiedModel } from '../../models/manifest.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { MODELS_DIR, REPO, video } from '../helpers/paths.ts';

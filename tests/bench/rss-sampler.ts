@@ -5,7 +5,7 @@
  * what the machine gives up; PSS shares it out and is the fair total.
  */
 import { readFileSync } from 'node:fs';
-import { processTree } from '../../main/pipeline/vision/process-tree.ts';
+import { processTree } from '../../main/chromium/process-tree.ts';
 
 function kilobytesField(path: string, field: RegExp): number {
   try {

@@ -1,7 +1,7 @@
 /** Lists running processes by command line, to check that nothing an analysis started outlives it. */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { processTree } from '../../main/pipeline/vision/process-tree.ts';
+import { processTree } from '../../main/chromium/process-tree.ts';
 
 /**
  * Command lines of live processes whose program (first word) matches `program` and whose arguments

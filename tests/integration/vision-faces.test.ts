@@ -7,11 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import type { FaceTrack } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
 import { FaceTracker } from '../../lib/vision/face-tracker.ts';
-import type { FrameFaces } from '../../lib/vision/types.ts';
+import type { FrameObservations } from '../../lib/vision/types.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { runVisionStage } from '../../main/pipeline/run-vision.ts';
 import type { VisionEngine } from '../../main/pipeline/types.ts';
-import { startChromiumVision } from '../../main/pipeline/vision/chromium-vision.ts';
+import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { MODELS_DIR, scratch, video } from '../helpers/paths.ts';
 
@@ -19,14 +19,14 @@ const MODEL = `${MODELS_DIR}/face_landmarker.task`;
 const RAVDESS = { neutral: '01-01-01-01-02-01-05.mp4', happy: '01-01-03-01-01-02-05.mp4', fearful: '01-01-06-02-02-02-05.mp4' };
 
 interface Analysed {
-  frames: FrameFaces[];
+  frames: FrameObservations[];
   tracks: FaceTrack[];
 }
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
-const score = (frames: FrameFaces[], name: string): number[] =>
+const score = (frames: FrameObservations[], name: string): number[] =>
   frames.flatMap((f) => f.faces.map((face) => face.blendshapes[BLENDSHAPE_NAMES.indexOf(name as (typeof BLENDSHAPE_NAMES)[number])]!));
-const withFace = (frames: FrameFaces[]): number => frames.filter((f) => f.faces.length > 0).length;
+const withFace = (frames: FrameObservations[]): number => frames.filter((f) => f.faces.length > 0).length;
 
 describe('Chromium vision engine on real video', { timeout: 600_000 }, () => {
   let engine: VisionEngine;
@@ -34,7 +34,7 @@ describe('Chromium vision engine on real video', { timeout: 600_000 }, () => {
   const cache = new Map<string, Promise<Analysed>>();
 
   async function analyse(file: string, maxSide = 480): Promise<Analysed> {
-    const frames: FrameFaces[] = [];
+    const frames: FrameObservations[] = [];
     const tracker = new FaceTracker();
     await runVisionStage(decodeVideoFrames(file, { fps: 5, maxSide }), engine, (result) => {
       frames.push(result);

@@ -8,8 +8,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { before, describe, it } from 'node:test';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
-import { startChromiumVision } from '../../main/pipeline/vision/chromium-vision.ts';
-import { runningProcesses } from '../../main/pipeline/vision/process-tree.ts';
+import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
+import { runningProcesses } from '../../main/chromium/process-tree.ts';
 import { chromiumProcessesUnder } from '../helpers/processes.ts';
 import { MODELS_DIR, video } from '../helpers/paths.ts';
 

@@ -4,13 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { VISION_PORT_MESSAGE, VISION_PORT_QUERY } from '../../lib/ipc/vision-port.ts';
+import { VISION_PORT_MESSAGE } from '../../lib/ipc/vision-port.ts';
+import { visionPageQuery } from '../../lib/vision/page-params.ts';
 import { FRAME_HEADER_BYTES } from '../../lib/vision/frame-wire.ts';
 import { VISION_PAGE_PATHS } from '../../lib/vision/vision-page-paths.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
-import { openVisionPage, type VisionPage } from '../../main/pipeline/vision/vision-browser.ts';
-import { VISION_ORIGIN } from '../../main/pipeline/vision/vision-files.ts';
+import { openVisionPage, type VisionPage } from '../../main/vision/headless/vision-browser.ts';
+import { VISION_ORIGIN } from '../../main/vision/headless/serve-vision-files.ts';
 import { MODELS_DIR, video } from '../helpers/paths.ts';
 
 describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
@@ -23,7 +24,7 @@ describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
       break;
     }
     session = await openVisionPage({ modelFile: `${MODELS_DIR}/face_landmarker.task`, workers: 1, delegate: 'CPU' });
-    const query = new URLSearchParams({ channel: VISION_PORT_QUERY, workers: '1', delegate: 'CPU' });
+    const query = visionPageQuery({ channel: { kind: 'port' }, workers: 1, delegate: 'CPU' });
     await session.page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`);
   });
   after(async () => {
@@ -51,13 +52,13 @@ describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
       port1.postMessage(message, [message]);
       await answered;
       return replies;
-    })()`)) as { kind: string; id?: number; workers?: number; faces?: { t: number; faces: { blendshapes: number[] }[] } }[];
+    })()`)) as { kind: string; id?: number; workers?: number; observations?: { t: number; faces: { blendshapes: number[] }[] } }[];
     assert.deepEqual(replies[0], { kind: 'ready', workers: 1, delegate: 'CPU' });
     const answer = replies[1]!;
-    assert.equal(answer.kind, 'faces');
+    assert.equal(answer.kind, 'observations');
     assert.equal(answer.id, 7);
-    assert.equal(answer.faces!.t, frame.t);
-    assert.equal(answer.faces!.faces.length, 1);
-    assert.equal(answer.faces!.faces[0]!.blendshapes.length, 52);
+    assert.equal(answer.observations!.t, frame.t);
+    assert.equal(answer.observations!.faces.length, 1);
+    assert.equal(answer.observations!.faces[0]!.blendshapes.length, 52);
   });
 });

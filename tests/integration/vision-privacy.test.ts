@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import WebSocket from 'ws';
-import { VISION_ORIGIN } from '../../main/pipeline/vision/vision-files.ts';
-import { openFrameSocket } from '../../main/pipeline/vision/frame-socket.ts';
-import { openVisionPage, type VisionPage } from '../../main/pipeline/vision/vision-browser.ts';
+import { VISION_ORIGIN } from '../../main/vision/headless/serve-vision-files.ts';
+import { openFrameSocket } from '../../main/vision/headless/frame-socket.ts';
+import { openVisionPage, type VisionPage } from '../../main/vision/headless/vision-browser.ts';
 import { MODELS_DIR } from '../helpers/paths.ts';
 
 /** Resolves 'open' or the HTTP status that refused the handshake. */

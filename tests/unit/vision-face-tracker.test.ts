@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FaceTracker, trackFaces } from '../../lib/vision/face-tracker.ts';
-import type { FaceObservation, FrameFaces } from '../../lib/vision/types.ts';
+import type { FaceObservation, FrameObservations } from '../../lib/vision/types.ts';
 
 /** A face centred at (cx, cy) whose yaw carries a tag, so the test can see whose column it landed in. */
 function face(cx: number, cy: number, tag: number, w = 0.12, h = 0.2): FaceObservation {
   return { box: { x: cx - w / 2, y: cy - h / 2, w, h }, yawDeg: tag, pitchDeg: 0, rollDeg: 0, blendshapes: new Array<number>(52).fill(tag / 100) };
 }
 
-const frames = (count: number, faces: (i: number) => FaceObservation[], fps = 5): FrameFaces[] =>
+const frames = (count: number, faces: (i: number) => FaceObservation[], fps = 5): FrameObservations[] =>
   Array.from({ length: count }, (_, i) => ({ t: i / fps, faces: faces(i) }));
 
 const yawOf = (tracks: ReturnType<typeof trackFaces>, id: string): (number | null)[] => tracks.find((t) => t.personId === id)?.headYawDeg ?? [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findChromium, usualChromiumPaths } from '../../main/pipeline/vision/find-chromium.ts';
+import { findChromium, usualChromiumPaths } from '../../main/chromium/find-chromium.ts';
 
 const only = (...present: string[]) => (path: string): boolean => present.includes(path);
 

@@ -22,7 +22,7 @@ describe('frame wire format', () => {
 
   it('accepts the page’s messages and rejects anything else', () => {
     assert.deepEqual(parsePageMessage('{"kind":"error","id":3,"message":"bad"}'), { kind: 'error', id: 3, message: 'bad' });
-    assert.equal(parsePageMessage('{"kind":"faces","id":1,"faces":{"t":0,"faces":[]}}').kind, 'faces');
+    assert.equal(parsePageMessage('{"kind":"observations","id":1,"observations":{"t":0,"faces":[]}}').kind, 'observations');
     assert.throws(() => parsePageMessage('{"kind":"faces"}'), /unexpected message/);
     assert.throws(() => parsePageMessage('{"kind":"hello","id":1}'), /unexpected message/);
   });

@@ -7,21 +7,21 @@
  * are gone.
  *
  * Each recording (stream) gets workers that have never seen a frame. A worker is never asked to build a
- * second FaceLandmarker: tasks-vision keeps one wasm instance per worker, and a landmarker closed and
+ * second set of landmark tasks: tasks-vision keeps one wasm instance per worker, and a landmarker closed and
  * re-created inside a used instance aborted the wasm on the third recording with Chromium 156. So at a
  * new stream the pool terminates its workers — which frees their wasm memory whole — and starts new
  * ones; the first stream uses the workers started with the page. Replacing costs one model load per
  * worker (about a second) per recording, and buys results identical to those of a fresh engine.
  */
 import { RemoteError, RpcClient, type RpcEndpoint } from '../../lib/workers/rpc.ts';
-import type { FrameFaces, VisionDelegate } from '../../lib/vision/types.ts';
+import type { FrameObservations, TaskModels, VisionDelegate } from '../../lib/vision/types.ts';
 import type { DetectParams, VisionWorkerApi } from './vision-worker-api.ts';
 
 export interface VisionPoolOptions {
   workers: number;
   delegate: VisionDelegate;
-  /** face_landmarker.task; each worker gets a copy. */
-  model: ArrayBuffer;
+  /** The model of each landmark task; each worker gets its own copies. */
+  models: TaskModels<ArrayBuffer>;
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
   createWorker(): Worker;
@@ -72,9 +72,9 @@ function startWorkers(options: VisionPoolOptions): WorkerSet {
   const clients = Array.from({ length: options.workers }, () => new RpcClient<VisionWorkerApi>(workerEndpoint(options.createWorker()), DETECT_TIMEOUT_MS));
   const ready = Promise.all(
     clients.map((client) => {
-      const model = options.model.slice(0);
-      const params = { model, delegate: options.delegate, wasmLoaderUrl: options.wasmLoaderUrl, wasmBinaryUrl: options.wasmBinaryUrl };
-      return client.call('init', params, { transfer: [model], timeoutMs: INIT_TIMEOUT_MS });
+      const models = Object.fromEntries(Object.entries(options.models).map(([task, bytes]) => [task, bytes.slice(0)])) as TaskModels<ArrayBuffer>;
+      const params = { models, delegate: options.delegate, wasmLoaderUrl: options.wasmLoaderUrl, wasmBinaryUrl: options.wasmBinaryUrl };
+      return client.call('init', params, { transfer: Object.values(models), timeoutMs: INIT_TIMEOUT_MS });
     }),
   ).then(() => undefined);
   // Whoever uses the set awaits `ready`; until then a failure must not count as unhandled.
@@ -116,7 +116,7 @@ export class VisionPool {
    * `stream` numbers the recording the frame belongs to; a new number starts fresh workers. The frame's
    * pixel buffer is transferred to a worker: the caller must not touch it afterwards.
    */
-  async detect(stream: number, frame: DetectParams): Promise<FrameFaces> {
+  async detect(stream: number, frame: DetectParams): Promise<FrameObservations> {
     if (this.failure) throw this.failure;
     if (stream !== this.stream) this.beginStream(stream);
     const set = this.current;

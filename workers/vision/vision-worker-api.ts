@@ -1,9 +1,9 @@
 /** The RPC methods a vision worker answers (see lib/workers/rpc.ts), shared by the worker and its pool. */
-import type { FrameFaces, VisionDelegate } from '../../lib/vision/types.ts';
+import type { FrameObservations, TaskModels, VisionDelegate } from '../../lib/vision/types.ts';
 
 export interface InitParams {
-  /** The face_landmarker.task bytes; transferred, so each worker gets its own copy. */
-  model: ArrayBuffer;
+  /** The model bytes of each landmark task; transferred, so each worker gets its own copies. */
+  models: TaskModels<ArrayBuffer>;
   delegate: VisionDelegate;
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
@@ -20,5 +20,5 @@ export interface DetectParams {
 
 export type VisionWorkerApi = {
   init: [InitParams, null, never];
-  detect: [DetectParams, FrameFaces, never];
+  detect: [DetectParams, FrameObservations, never];
 };

@@ -20,10 +20,10 @@ import type { IpcResult, MediaUrl } from '../../../lib/ipc/contract.ts';
 import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../../lib/ipc/origins.ts';
 import { createAppProtocolHandler, directoryResolver } from '../../../main/app/app-protocol.ts';
 import { createAppBackend, type AppBackend } from '../../../main/app/backend.ts';
-import { APP_CSP } from '../../../main/app/content-security.ts';
+import { APP_CSP } from '../../../main/privacy/content-security.ts';
 import { createMediaProtocolHandler } from '../../../main/app/media-protocol.ts';
 import { analyzeFile } from '../../../main/pipeline/analyze.ts';
-import { findChromium } from '../../../main/pipeline/vision/find-chromium.ts';
+import { findChromium } from '../../../main/chromium/find-chromium.ts';
 import { MODELS_DIR, REPO } from '../../helpers/paths.ts';
 
 export const APP_STAND_IN = 'https://app.attune.test';

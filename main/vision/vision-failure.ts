@@ -4,8 +4,8 @@
  * nothing was saved, and what to try. The engine's own words stay on the error's `cause` for
  * ATTUNE_DEBUG and bug reports; they never reach the user as the message.
  */
-import { FrameAnalysisError } from '../../../lib/vision/frame-analysis-error.ts';
-import { MediaError } from '../../media/media-error.ts';
+import { FrameAnalysisError } from '../../lib/vision/frame-analysis-error.ts';
+import { MediaError } from '../media/media-error.ts';
 
 /** 75.25 → "1:15.3", the way a video player shows a moment. */
 export function clockTime(sec: number): string {

@@ -4,10 +4,10 @@
  * JSON text (lib/ipc/vision-port.ts). Kept apart from the window that hosts the page so the protocol
  * handling can be exercised under Node with any port of the same shape.
  */
-import type { VideoFrame } from '../../lib/media/types.ts';
-import { FrameRequests } from '../../lib/vision/frame-requests.ts';
-import type { FrameFaces } from '../../lib/vision/types.ts';
-import type { VisionEngine } from '../pipeline/types.ts';
+import type { VideoFrame } from '../../../lib/media/types.ts';
+import { FrameRequests } from '../../../lib/vision/frame-requests.ts';
+import type { FrameObservations } from '../../../lib/vision/types.ts';
+import type { VisionEngine } from '../../pipeline/types.ts';
 
 /** The shape of Electron's MessagePortMain that this needs. */
 export interface FramePort {
@@ -74,7 +74,7 @@ export class PortVisionEngine implements VisionEngine {
     this.requests.beginStream();
   }
 
-  detect(frame: VideoFrame): Promise<FrameFaces> {
+  detect(frame: VideoFrame): Promise<FrameObservations> {
     return this.requests.detect(frame);
   }
 

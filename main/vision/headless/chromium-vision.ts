@@ -3,12 +3,12 @@
  * headless Chromium, fed frames over a loopback WebSocket (see vision-browser.ts for how the
  * browser is locked away from the network).
  */
-import { availableParallelism } from 'node:os';
 import type { RawData } from 'ws';
 import type { VideoFrame } from '../../../lib/media/types.ts';
 import { FrameRequests } from '../../../lib/vision/frame-requests.ts';
-import type { FrameFaces, VisionDelegate } from '../../../lib/vision/types.ts';
-import type { VisionEngine, VisionEngineFactory, VisionEngineOptions } from '../types.ts';
+import type { FrameObservations, VisionDelegate } from '../../../lib/vision/types.ts';
+import type { VisionEngine, VisionEngineFactory, VisionEngineOptions } from '../../pipeline/types.ts';
+import { defaultVisionWorkers } from '../default-workers.ts';
 import { openVisionPage, type VisionPage } from './vision-browser.ts';
 
 export interface ChromiumVisionOptions extends VisionEngineOptions {
@@ -16,16 +16,6 @@ export interface ChromiumVisionOptions extends VisionEngineOptions {
   delegate?: VisionDelegate;
   /** Frames each worker may have waiting in the page beyond the one it is on, so it never idles on the socket. */
   queueDepth?: number;
-}
-
-/**
- * One worker per core, up to four. Measured on 2 shared cores with the 720p video decode and the audio
- * decode running alongside: 1 worker 24–33 frames/s, 2 workers 30–36, 3 workers 36–38; a worker adds
- * about 90 MB. Each worker sees only every n-th frame, so MediaPipe's frame-to-frame tracking has
- * less to go on: on multi_face.avi 2 workers found 1.5 % fewer faces than 1.
- */
-export function defaultVisionWorkers(cores: number = availableParallelism()): number {
-  return Math.max(1, Math.min(4, cores));
 }
 
 const DEFAULT_QUEUE_DEPTH = 2;
@@ -69,7 +59,7 @@ class ChromiumVisionEngine implements HeadlessVisionEngine {
     this.requests.beginStream();
   }
 
-  detect(frame: VideoFrame): Promise<FrameFaces> {
+  detect(frame: VideoFrame): Promise<FrameObservations> {
     return this.requests.detect(frame);
   }
 

@@ -10,11 +10,14 @@ import type { WebSocket } from 'ws';
 import { parsePageMessage } from '../../../lib/vision/frame-wire.ts';
 import type { VisionDelegate } from '../../../lib/vision/types.ts';
 import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
-import { NO_NETWORK_SWITCHES } from '../../privacy/chromium-switches.ts';
-import { findChromium } from './find-chromium.ts';
+import { visionPageQuery } from '../../../lib/vision/page-params.ts';
+import { noNetworkArgs } from '../../privacy/chromium-switches.ts';
+import { findChromium } from '../../chromium/find-chromium.ts';
 import { openFrameSocket } from './frame-socket.ts';
-import { findChildProcess, ProcessGroup } from './process-tree.ts';
-import { contentSecurityPolicy, serveVisionFiles, VISION_ORIGIN, visionFileTable } from './vision-files.ts';
+import { findChildProcess, ProcessGroup } from '../../chromium/process-tree.ts';
+import { visionCsp } from '../../privacy/content-security.ts';
+import { checkVisionFiles, projectVisionRoots, visionFileTable } from '../vision-files.ts';
+import { serveVisionFiles, VISION_ORIGIN } from './serve-vision-files.ts';
 
 export interface VisionPageOptions {
   modelFile: string;
@@ -41,7 +44,7 @@ const PRIVATE_HEADLESS_ARGS = [
   // tasks-vision draws every frame through WebGL, even on the CPU delegate; with no GPU (CI, servers) it runs in SwiftShader.
   '--enable-unsafe-swiftshader',
   '--use-angle=swiftshader',
-  ...NO_NETWORK_SWITCHES,
+  ...noNetworkArgs({ loopback: true }),
 ];
 
 function abortError(signal: AbortSignal): Error {
@@ -52,7 +55,9 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
   const { signal } = options;
   if (signal?.aborted) throw abortError(signal);
   const executablePath = findChromium();
-  const files = visionFileTable(options.modelFile);
+  const roots = projectVisionRoots();
+  const files = visionFileTable(roots, { faces: options.modelFile });
+  checkVisionFiles(files, roots);
   const frameSocket = await openFrameSocket(VISION_ORIGIN);
   // A switch only this launch carries, so its browser process can be told apart in /proc from any other.
   const marker = `--attune-vision-engine=${randomUUID()}`;
@@ -85,10 +90,10 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
     // Chromium blocks a public origin from reaching loopback unless granted; only our page is, and CSP narrows it to one port.
     await context.grantPermissions(['local-network-access'], { origin: VISION_ORIGIN });
     const blockedRequests: string[] = [];
-    await serveVisionFiles(context, files, contentSecurityPolicy(frameSocket.port), blockedRequests);
+    await serveVisionFiles(context, files, visionCsp(frameSocket.port), blockedRequests);
     const page = await context.newPage();
     const watch = watchStartup(page, signal);
-    const query = new URLSearchParams({ channel: 'socket', socket: frameSocket.url, workers: String(options.workers), delegate: options.delegate });
+    const query = visionPageQuery({ channel: { kind: 'socket', url: frameSocket.url }, workers: options.workers, delegate: options.delegate });
     try {
       await watch.step(page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`), 'the vision page did not load');
       const socket = await watch.step(frameSocket.connection, 'the vision page did not connect to the frame socket');

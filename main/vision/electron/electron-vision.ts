@@ -5,12 +5,14 @@
  * docs/security.md ("The vision window"). This file can only be type-checked without the Electron binary.
  */
 import { BrowserWindow, MessageChannelMain, type Session } from 'electron';
-import { APP_SCHEME } from '../../lib/ipc/origins.ts';
-import { VISION_PORT_CHANNEL, VISION_PORT_QUERY } from '../../lib/ipc/vision-port.ts';
-import { VISION_PAGE_PATHS } from '../../lib/vision/vision-page-paths.ts';
-import type { VisionDelegate } from '../../lib/vision/types.ts';
-import { defaultVisionWorkers } from '../pipeline/vision/chromium-vision.ts';
-import type { VisionEngine, VisionEngineFactory, VisionEngineOptions } from '../pipeline/types.ts';
+import { APP_SCHEME } from '../../../lib/ipc/origins.ts';
+import { VISION_PORT_CHANNEL } from '../../../lib/ipc/vision-port.ts';
+import { visionPageQuery } from '../../../lib/vision/page-params.ts';
+import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
+import type { VisionDelegate } from '../../../lib/vision/types.ts';
+import { defaultVisionWorkers } from '../default-workers.ts';
+import type { VisionEngine, VisionEngineFactory, VisionEngineOptions } from '../../pipeline/types.ts';
+import type { VisionModels } from '../vision-files.ts';
 import { PortVisionEngine } from './port-vision-engine.ts';
 
 export const VISION_HOST = 'vision';
@@ -20,8 +22,8 @@ export interface ElectronVisionDeps {
   /** The vision partition's session: hardened, with attune://vision/ registered on it and nothing else. */
   session: Session;
   preloadPath: string;
-  /** Points the vision protocol's model path at the verified model file for this run. */
-  serveModel(modelFile: string): void;
+  /** Points the vision protocol's model paths at the model files verified for this run. */
+  serveModels(models: VisionModels): void;
   delegate?: VisionDelegate;
 }
 
@@ -30,7 +32,7 @@ const QUEUE_DEPTH = 2;
 
 export function electronVisionFactory(deps: ElectronVisionDeps): VisionEngineFactory {
   return async (options: VisionEngineOptions): Promise<VisionEngine> => {
-    deps.serveModel(options.modelFile);
+    deps.serveModels({ faces: options.modelFile });
     const workers = options.workers ?? defaultVisionWorkers();
     const window = new BrowserWindow({
       show: false,
@@ -63,9 +65,9 @@ export function electronVisionFactory(deps: ElectronVisionDeps): VisionEngineFac
     window.webContents.once('render-process-gone', (_event, details) =>
       engine.fail(new Error(`the vision page's process ended (${details.reason})`)),
     );
-    const query = new URLSearchParams({ channel: VISION_PORT_QUERY, workers: String(workers), delegate: deps.delegate ?? 'CPU' });
+    const query = visionPageQuery({ channel: { kind: 'port' }, workers, delegate: deps.delegate ?? 'CPU' });
     try {
-      await window.loadURL(`${APP_SCHEME}://${VISION_HOST}${VISION_PAGE_PATHS.page}?${query.toString()}`);
+      await window.loadURL(`${APP_SCHEME}://${VISION_HOST}${VISION_PAGE_PATHS.page}?${query}`);
       await engine.ready(START_TIMEOUT_MS, options.signal);
     } catch (error) {
       engine.fail(error instanceof Error ? error : new Error(String(error)));

@@ -1,0 +1,32 @@
+/** The face landmark task: MediaPipe's Face Landmarker in VIDEO mode, two faces, blendshapes and head pose. */
+import { FaceLandmarker } from '@mediapipe/tasks-vision';
+import { toFaceObservation } from '../../lib/vision/face-observation.ts';
+import type { InitParams } from './vision-worker-api.ts';
+import type { LandmarkTask } from './landmark-task.ts';
+
+export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBinaryUrl }: InitParams): Promise<LandmarkTask> {
+  const landmarker = await FaceLandmarker.createFromOptions(
+    { wasmLoaderPath: wasmLoaderUrl, wasmBinaryPath: wasmBinaryUrl },
+    {
+      baseOptions: { modelAssetBuffer: new Uint8Array(models.faces), delegate },
+      // tasks-vision uploads every frame through WebGL, even on the CPU delegate; a worker has no DOM canvas.
+      canvas: new OffscreenCanvas(1, 1),
+      runningMode: 'VIDEO',
+      // Two people: telehealth gallery view or an in-person wide shot.
+      numFaces: 2,
+      outputFaceBlendshapes: true,
+      outputFacialTransformationMatrixes: true,
+    },
+  );
+  return {
+    observe(image, timestampMs, into) {
+      const result = landmarker.detectForVideo(image, timestampMs);
+      into.faces = result.faceLandmarks.map((landmarks, i) => {
+        const blendshapes = result.faceBlendshapes[i]?.categories;
+        const matrix = result.facialTransformationMatrixes[i]?.data;
+        if (!blendshapes || !matrix) throw new Error('face landmarker returned a face without blendshapes or transformation matrix');
+        return toFaceObservation(landmarks, blendshapes, matrix);
+      });
+    },
+  };
+}
