@@ -19,6 +19,9 @@ import type { FaceTrack, Series } from '../analysis/types.ts';
 import { BLENDSHAPE_NAMES } from './blendshapes.ts';
 import type { FaceObservation, FrameObservations } from './types.ts';
 
+/** The tracker reads a frame's faces only. */
+type FrameFaces = Pick<FrameObservations, 't' | 'faces'>;
+
 export interface FaceTrackerOptions {
   maxPeople: number;
   /** Largest distance, in face widths (across) and heights (down), between a face and where a person is expected. */
@@ -128,7 +131,7 @@ export class FaceTracker {
   }
 
   /** Adds the next analysed frame (frames must come in increasing time) and says who each kept face belongs to. */
-  push(frame: FrameObservations): AssignedFace[] {
+  push(frame: FrameFaces): AssignedFace[] {
     const previous = this.times.at(-1);
     if (previous !== undefined && !(frame.t > previous)) throw new Error(`face tracker needs frames in increasing time: ${frame.t} s came after ${previous} s`);
     // Faces are considered left to right, so new people are numbered the same way whatever order the detector used.
@@ -215,7 +218,7 @@ export class FaceTracker {
 }
 
 /** Convenience for a whole sequence already in memory. */
-export function trackFaces(frames: Iterable<FrameObservations>, options: Partial<FaceTrackerOptions> = {}): FaceTrack[] {
+export function trackFaces(frames: Iterable<FrameFaces>, options: Partial<FaceTrackerOptions> = {}): FaceTrack[] {
   const tracker = new FaceTracker(options);
   for (const frame of frames) tracker.push(frame);
   return tracker.tracks();

@@ -10,11 +10,19 @@ export interface FaceObservation {
   blendshapes: number[];
 }
 
-/** The landmark tasks a vision worker runs; each fills the FrameObservations list of its name. */
-export type LandmarkTaskKind = 'faces';
+/** A body seen in a frame: the body of one of the frame's faces (see lib/body/body-crop.ts). */
+export interface BodyObservation {
+  /** Index, in the same frame's `faces`, of the face whose body this is. */
+  face: number;
+  /** [x, y, score] × 17 in KEYPOINT_NAMES order (lib/body/keypoints.ts), x and y normalised to the frame. */
+  keypoints: number[];
+}
 
-/** One model file (bytes in the page, a path in main) per landmark task. */
-export type TaskModels<T> = Record<LandmarkTaskKind, T>;
+/** The landmark tasks a vision worker runs, in order; each fills the FrameObservations list of its name. */
+export type LandmarkTaskKind = 'faces' | 'bodies';
+
+/** Each landmark task's model files (bytes in the page, paths in main), in the order the task reads them. */
+export type TaskModels<T> = Record<LandmarkTaskKind, T[]>;
 
 /**
  * Everything the landmark tasks saw in one frame, one list per kind of observation. Each task fills
@@ -23,6 +31,7 @@ export type TaskModels<T> = Record<LandmarkTaskKind, T>;
 export interface FrameObservations {
   t: number;
   faces: FaceObservation[];
+  bodies: BodyObservation[];
 }
 
 /** Where a vision worker runs the model: WebAssembly on the CPU, or WebGL (a real GPU, or SwiftShader in software). */

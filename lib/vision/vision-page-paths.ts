@@ -10,6 +10,12 @@ export const VISION_PAGE_PATHS = {
   worker: '/vision-worker.js',
   wasmLoader: '/wasm/vision_wasm_module_internal.js',
   wasmBinary: '/wasm/vision_wasm_module_internal.wasm',
-  /** One model per landmark task. */
-  models: { faces: '/model/face_landmarker.task' } satisfies TaskModels<string>,
+  /** TensorFlow.js's wasm runtime (the body task): the folder its loader is pointed at. */
+  tfjsWasmDir: '/tfjs/',
+  tfjsWasmFiles: ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'],
+  /** Each landmark task's model files, in the order the task reads them. */
+  models: {
+    faces: ['/model/face_landmarker.task'],
+    bodies: ['/model/movenet-lightning.json', '/model/movenet-lightning.bin'],
+  } satisfies TaskModels<string>,
 } as const;

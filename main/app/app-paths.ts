@@ -10,6 +10,7 @@ export interface AppPaths {
   preload: string;
   visionPreload: string;
   tasksVisionDir: string;
+  tfjsWasmDir: string;
   modelsDir: string;
   /** The bundled ffmpeg of a packaged app (extraResources), else null: development finds its own. */
   ffmpeg: string | null;
@@ -23,6 +24,7 @@ export function appPaths(appRoot: string, resources: string, packaged: boolean, 
     preload: join(appRoot, 'dist', 'main', 'preload.cjs'),
     visionPreload: join(appRoot, 'dist', 'main', 'vision-preload.cjs'),
     tasksVisionDir: join(appRoot, 'node_modules', '@mediapipe', 'tasks-vision'),
+    tfjsWasmDir: join(appRoot, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'),
     modelsDir: env.ATTUNE_MODELS_DIR ?? (packaged ? join(resources, 'models') : join(appRoot, 'models', 'files')),
     ffmpeg: packaged ? join(resources, 'ffmpeg', `ffmpeg${exe}`) : null,
   };

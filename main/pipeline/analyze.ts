@@ -13,7 +13,8 @@ import { decodeAudio } from '../media/decode-audio.ts';
 import { decodeVideoFrames } from '../media/decode-video.ts';
 import { MediaError } from '../media/media-error.ts';
 import { probeMedia } from '../media/probe.ts';
-import { sha256OfFile, verifiedModel } from '../../models/manifest.ts';
+import { sha256OfFile } from '../../models/manifest.ts';
+import { verifiedVisionModels } from '../vision/vision-models.ts';
 import { analyzeAudio } from './audio/analyze-audio.ts';
 import { ProgressTracker } from './progress-tracker.ts';
 import { runVisionStage } from './run-vision.ts';
@@ -41,10 +42,10 @@ async function runFaces(
   options: AnalyzeOptions,
   progress: ProgressTracker,
 ): Promise<{ tracks: FaceTrack[]; snapshots: PersonSnapshot[]; model: { name: string; sha256: string }; readSec: number }> {
-  const { path, entry } = await verifiedModel(options.modelsDir, 'face_landmarker');
+  const models = await verifiedVisionModels(options.modelsDir);
   const fps = options.visionFps ?? DEFAULT_VISION_FPS;
   const engine = await (options.visionEngine ?? startChromiumVision)({
-    modelFile: path,
+    models: models.files,
     workers: options.visionWorkers,
     signal: options.signal,
   });
@@ -69,7 +70,7 @@ async function runFaces(
       throw isVisionFailure(error) && !options.signal?.aborted ? visionFailure(basename(file), error) : error;
     });
     progress.update('vision', 1);
-    return { tracks: tracker.tracks(), snapshots: tracker.snapshots(), model: { name: entry.name, sha256: entry.sha256 }, readSec };
+    return { tracks: tracker.tracks(), snapshots: tracker.snapshots(), model: models.face, readSec };
   } finally {
     await engine.close();
   }

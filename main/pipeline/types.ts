@@ -4,6 +4,7 @@ import type { VoicePrints } from '../../lib/audio/voice-print.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import type { FrameObservations } from '../../lib/vision/types.ts';
 import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
+import type { VisionModels } from '../vision/vision-files.ts';
 
 /**
  * A running face-analysis engine: a pool of vision workers in some Chromium (headless for the CLI and
@@ -24,8 +25,8 @@ export interface VisionEngine {
 }
 
 export interface VisionEngineOptions {
-  /** Path of face_landmarker.task, already verified against models/manifest.json. */
-  modelFile: string;
+  /** Each landmark task's model files, already verified against models/manifest.json (main/vision/vision-models.ts). */
+  models: VisionModels;
   /** Number of vision workers; defaults to a size that suits the machine. */
   workers?: number;
   signal?: AbortSignal;

@@ -4,18 +4,19 @@
  * `attune://vision/` through its protocol. Each host only says where its folders are; which files the page
  * may load, and from where, is written here once.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { attuneRoot } from '../../models/manifest.ts';
 import type { LandmarkTaskKind, TaskModels } from '../../lib/vision/types.ts';
 import { VISION_PAGE_PATHS } from '../../lib/vision/vision-page-paths.ts';
 
 export interface VisionFileRoots {
   /** dist/workers: the page, its script and the worker bundle. */
   workersDir: string;
-  /** The @mediapipe/tasks-vision package folder, whose wasm/ holds the runtime. */
+  /** The @mediapipe/tasks-vision package folder, whose wasm/ holds the face task's runtime. */
   tasksVisionDir: string;
+  /** The @tensorflow/tfjs-backend-wasm package folder, whose dist/ holds the body task's runtime. */
+  tfjsWasmDir: string;
 }
 
 /** The model files verified for this run (models/manifest.ts), by landmark task. */
@@ -29,7 +30,12 @@ export function visionFileTable(roots: VisionFileRoots, models: VisionModels): M
     [VISION_PAGE_PATHS.worker, join(roots.workersDir, 'vision-worker.js')],
     [VISION_PAGE_PATHS.wasmLoader, join(roots.tasksVisionDir, 'wasm', 'vision_wasm_module_internal.js')],
     [VISION_PAGE_PATHS.wasmBinary, join(roots.tasksVisionDir, 'wasm', 'vision_wasm_module_internal.wasm')],
-    ...Object.entries(VISION_PAGE_PATHS.models).map(([task, path]) => [path, models[task as LandmarkTaskKind]] as const),
+    ...VISION_PAGE_PATHS.tfjsWasmFiles.map((file) => [`${VISION_PAGE_PATHS.tfjsWasmDir}${file}`, join(roots.tfjsWasmDir, 'dist', file)] as const),
+    ...Object.entries(VISION_PAGE_PATHS.models).flatMap(([task, paths]) => {
+      const files = models[task as LandmarkTaskKind];
+      if (files.length !== paths.length) throw new Error(`the ${task} task needs ${paths.length} model files, got ${files.length}`);
+      return paths.map((path, i) => [path, files[i] as string] as const);
+    }),
   ]);
 }
 
@@ -42,17 +48,12 @@ export function checkVisionFiles(table: ReadonlyMap<string, string>, roots: Visi
 
 /** The folders as the CLI and tests find them: this project's dist/workers and its installed tasks-vision. */
 export function projectVisionRoots(): VisionFileRoots {
-  const tasksVisionLoader = createRequire(import.meta.url).resolve('@mediapipe/tasks-vision/vision_wasm_module_internal.js');
-  return { workersDir: join(projectRoot(), 'dist', 'workers'), tasksVisionDir: dirname(dirname(tasksVisionLoader)) };
-}
-
-function projectRoot(): string {
-  // Walk up from this module: it runs from main/vision in development and from dist/cli when bundled.
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'attune') return dir;
-    if (dirname(dir) === dir) throw new Error('cannot find the Attune project folder holding dist/workers');
-  }
+  const root = attuneRoot();
+  return {
+    workersDir: join(root, 'dist', 'workers'),
+    tasksVisionDir: join(root, 'node_modules', '@mediapipe', 'tasks-vision'),
+    tfjsWasmDir: join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm'),
+  };
 }
 
 /**

@@ -158,10 +158,10 @@ test('the vision host serves exactly its table of files, and its models only onc
   writeFileSync(join(tasksVisionDir, 'wasm', 'vision_wasm_module_internal.wasm'), 'wasm');
   const model = join(scratchDir.dir, 'face.task');
   writeFileSync(model, 'model');
-  const files = servedVisionFiles({ workersDir, tasksVisionDir });
+  const files = servedVisionFiles({ workersDir, tasksVisionDir, tfjsWasmDir: join(scratchDir.dir, 'tfjs') });
   const handler = createAppProtocolHandler({ vision: { resolve: files.resolve, csp: visionCsp() } });
   assert.equal((await handler(get('attune://vision/model/face_landmarker.task'))).status, 404, 'no model before a run');
-  files.serveModels({ faces: model });
+  files.serveModels({ faces: [model], bodies: [model, model] });
   const page = await handler(get('attune://vision/vision-page.html'));
   assert.equal(page.status, 200);
   assert.equal(page.headers.get('content-security-policy'), visionCsp());

@@ -12,7 +12,8 @@ import { analyzeAudio } from '../../main/pipeline/audio/analyze-audio.ts';
 import { analyzeFile, DEFAULT_VISION_FPS, DEFAULT_VISION_MAX_SIDE } from '../../main/pipeline/analyze.ts';
 import { runVisionStage } from '../../main/pipeline/run-vision.ts';
 import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
-import { verifiedModel } from '../../models/manifest.ts';
+import type { VisionModels } from '../../main/vision/vision-files.ts';
+import { verifiedVisionModels } from '../../main/vision/vision-models.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { MODELS_DIR, REPO, video } from '../helpers/paths.ts';
 import { RssSampler } from './rss-sampler.ts';
@@ -66,9 +67,9 @@ function print(row: Row): void {
  * What a used engine pays to start each further recording with fresh workers (vision-pool.ts): the
  * same short clip timed on the page's first workers and then twice more on replacements.
  */
-async function workerRestartCost(modelFile: string): Promise<void> {
+async function workerRestartCost(models: VisionModels): Promise<void> {
   const clip = video('01-01-01-01-02-01-05.mp4');
-  const engine = await startChromiumVision({ modelFile });
+  const engine = await startChromiumVision({ models });
   try {
     const seconds: number[] = [];
     for (let i = 0; i < 3; i++) {
@@ -85,9 +86,9 @@ async function workerRestartCost(modelFile: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { path: modelFile } = await verifiedModel(MODELS_DIR, 'face_landmarker');
+  const models = (await verifiedVisionModels(MODELS_DIR)).files;
   console.warn(`Attune benchmark: ${DEFAULT_VISION_FPS} analysed frames/s, frames scaled to ${DEFAULT_VISION_MAX_SIDE} px, CPU only.\n`);
-  await workerRestartCost(modelFile);
+  await workerRestartCost(models);
   for (const min of minutes) {
     const file = longInput(min);
     const { durationSec } = await probeMedia(file);
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       return null;
     });
     await measure('vision stage (decode + Chromium)', durationSec, async () => {
-      const engine = await startChromiumVision({ modelFile });
+      const engine = await startChromiumVision({ models });
       try {
         return await runVisionStage(decodeVideoFrames(file, { fps: DEFAULT_VISION_FPS, maxSide: DEFAULT_VISION_MAX_SIDE }), engine, () => undefined);
       } finally {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FaceTrack } from '../../lib/analysis/types.ts';
+import { keypoint } from '../../lib/body/keypoints.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
 import { FaceTracker } from '../../lib/vision/face-tracker.ts';
 import type { FrameObservations } from '../../lib/vision/types.ts';
@@ -13,9 +14,9 @@ import { runVisionStage } from '../../main/pipeline/run-vision.ts';
 import type { VisionEngine } from '../../main/pipeline/types.ts';
 import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
-import { MODELS_DIR, scratch, video } from '../helpers/paths.ts';
+import { scratch, video, visionModels } from '../helpers/paths.ts';
 
-const MODEL = `${MODELS_DIR}/face_landmarker.task`;
+const MODELS = await visionModels();
 const RAVDESS = { neutral: '01-01-01-01-02-01-05.mp4', happy: '01-01-03-01-01-02-05.mp4', fearful: '01-01-06-02-02-02-05.mp4' };
 
 interface Analysed {
@@ -48,7 +49,7 @@ describe('Chromium vision engine on real video', { timeout: 600_000 }, () => {
   };
 
   before(async () => {
-    engine = await startChromiumVision({ modelFile: MODEL });
+    engine = await startChromiumVision({ models: MODELS });
   });
   after(async () => {
     await engine.close();
@@ -75,6 +76,32 @@ describe('Chromium vision engine on real video', { timeout: 600_000 }, () => {
       assert.equal(face.blendshapes.length, 52);
       assert.ok(face.blendshapes.every((s) => s >= 0 && s <= 1));
       assert.ok(face.box.w > 0.05 && face.box.h > 0.05 && face.box.x + face.box.w <= 1 && face.box.y + face.box.h <= 1);
+    }
+  });
+
+  it('gives most faces their own body: nose on the face, shoulders below it and the right way round', async () => {
+    for (const name of [RAVDESS.neutral, 'multi_face.avi']) {
+      const { frames } = await analysed(video(name));
+      let [faces, bodies, confident] = [0, 0, 0];
+      for (const frame of frames) {
+        const owners = frame.bodies.map((b) => b.face);
+        assert.ok(owners.every((face, i) => face < frame.faces.length && (i === 0 || face > owners[i - 1]!)), `${name} at ${frame.t} s: bodies of faces ${owners.join(', ')}`);
+        faces += frame.faces.length;
+        bodies += frame.bodies.length;
+        for (const body of frame.bodies) {
+          const { box } = frame.faces[body.face]!;
+          const [nose, left, right] = (['nose', 'leftShoulder', 'rightShoulder'] as const).map((k) => keypoint(body.keypoints, k));
+          if (nose!.score < 0.3 || left!.score < 0.3 || right!.score < 0.3) continue;
+          confident++;
+          const at = `${name} at ${frame.t} s`;
+          assert.ok(nose!.x > box.x && nose!.x < box.x + box.w && nose!.y > box.y && nose!.y < box.y + box.h, `${at}: nose ${nose!.x.toFixed(2)},${nose!.y.toFixed(2)} off the face`);
+          for (const shoulder of [left!, right!]) assert.ok(shoulder.y > nose!.y + box.h * 0.3, `${at}: a shoulder at ${shoulder.y.toFixed(2)}, nose at ${nose!.y.toFixed(2)}`);
+          // MoveNet's left is the person's left: on the right of the picture of someone facing the camera.
+          assert.ok(left!.x > right!.x, `${at}: shoulders swapped`);
+        }
+      }
+      assert.ok(bodies >= 0.8 * faces, `${name}: a body for ${bodies} of ${faces} faces`);
+      assert.ok(confident >= 0.3 * bodies, `${name}: nose and shoulders clear in only ${confident} of ${bodies} bodies`);
     }
   });
 

@@ -11,9 +11,9 @@ import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
 import { runningProcesses } from '../../main/chromium/process-tree.ts';
 import { chromiumProcessesUnder } from '../helpers/processes.ts';
-import { MODELS_DIR, video } from '../helpers/paths.ts';
+import { video, visionModels } from '../helpers/paths.ts';
 
-const MODEL = `${MODELS_DIR}/face_landmarker.task`;
+const MODELS = await visionModels();
 
 async function gone(pids: number[], withinMs: number): Promise<number[]> {
   for (const start = Date.now(); Date.now() - start < withinMs; await delay(100)) {
@@ -31,7 +31,7 @@ describe('vision engine lifecycle', { timeout: 300_000 }, () => {
   });
 
   it('runs as a browser with its helper processes, and close() leaves none of them running', async () => {
-    const engine = await startChromiumVision({ modelFile: MODEL, workers: 1 });
+    const engine = await startChromiumVision({ models: MODELS, workers: 1 });
     const pids = engine.processIds();
     assert.ok(pids.length >= 2, `engine reports processes ${pids.join(', ')}`);
     assert.deepEqual([...pids].sort(), [...chromiumProcessesUnder()].sort());
@@ -44,7 +44,7 @@ describe('vision engine lifecycle', { timeout: 300_000 }, () => {
 
   it('aborting mid-stream rejects the frames in flight at once and takes the browser down', async () => {
     const controller = new AbortController();
-    const engine = await startChromiumVision({ modelFile: MODEL, workers: 1, signal: controller.signal });
+    const engine = await startChromiumVision({ models: MODELS, workers: 1, signal: controller.signal });
     const pids = engine.processIds();
     const inFlight = frames.slice(0, engine.capacity + 4).map((frame) => engine.detect(frame));
     const abortedAt = Date.now();
@@ -58,7 +58,7 @@ describe('vision engine lifecycle', { timeout: 300_000 }, () => {
 
   it('aborting while the browser starts rejects with AbortError and leaves no process', async () => {
     const controller = new AbortController();
-    const starting = startChromiumVision({ modelFile: MODEL, workers: 1, signal: controller.signal });
+    const starting = startChromiumVision({ models: MODELS, workers: 1, signal: controller.signal });
     await delay(300);
     controller.abort();
     await assert.rejects(starting, { name: 'AbortError' });
@@ -66,7 +66,7 @@ describe('vision engine lifecycle', { timeout: 300_000 }, () => {
   });
 
   it('a crashed page rejects every frame in flight, and every later one, with a clear error', async () => {
-    const engine = await startChromiumVision({ modelFile: MODEL, workers: 1 });
+    const engine = await startChromiumVision({ models: MODELS, workers: 1 });
     const pids = engine.processIds();
     const renderers = pids.filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'));
     assert.ok(renderers.length > 0, 'no renderer process found');

@@ -12,11 +12,11 @@ import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { runVisionStage } from '../../main/pipeline/run-vision.ts';
 import { startChromiumVision, type HeadlessVisionEngine } from '../../main/vision/headless/chromium-vision.ts';
 import { runningProcesses } from '../../main/chromium/process-tree.ts';
-import { MODELS_DIR, scratch, video } from '../helpers/paths.ts';
+import { scratch, video, visionModels } from '../helpers/paths.ts';
 import { chromiumProcessesUnder } from '../helpers/processes.ts';
 import { rewoundMatroska } from '../helpers/spliced.ts';
 
-const MODEL = `${MODELS_DIR}/face_landmarker.task`;
+const MODELS = await visionModels();
 const WORKERS = 2;
 
 async function tracksOf(engine: HeadlessVisionEngine, file: string): Promise<string> {
@@ -44,7 +44,7 @@ describe('one vision engine analysing ten recordings in a row', { timeout: 900_0
     // Repeats on purpose: the same clip twice, and multi_face.avi before default.wmv (its last faces once leaked into the next recording).
     sequence = [neutral, happy, fearful, pexels, webcam, group, neutral, group, webcam, rewound];
     for (const file of new Set(sequence)) {
-      const engine = await startChromiumVision({ modelFile: MODEL, workers: WORKERS });
+      const engine = await startChromiumVision({ models: MODELS, workers: WORKERS });
       try {
         fresh.set(file, await tracksOf(engine, file));
       } finally {
@@ -56,7 +56,7 @@ describe('one vision engine analysing ten recordings in a row', { timeout: 900_0
 
   it('gives each recording the tracks a fresh engine gives it, replaces its workers, and leaves nothing running', async () => {
     assert.deepEqual(chromiumProcessesUnder(), [], 'the fresh engines left a browser behind');
-    const engine = await startChromiumVision({ modelFile: MODEL, workers: WORKERS });
+    const engine = await startChromiumVision({ models: MODELS, workers: WORKERS });
     const pids = engine.processIds();
     try {
       for (const [i, file] of sequence.entries()) {

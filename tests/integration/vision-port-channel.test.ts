@@ -12,7 +12,7 @@ import type { VideoFrame } from '../../lib/media/types.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { openVisionPage, type VisionPage } from '../../main/vision/headless/vision-browser.ts';
 import { VISION_ORIGIN } from '../../main/vision/headless/serve-vision-files.ts';
-import { MODELS_DIR, video } from '../helpers/paths.ts';
+import { video, visionModels } from '../helpers/paths.ts';
 
 describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
   let session: VisionPage;
@@ -23,7 +23,7 @@ describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
       frame = decoded;
       break;
     }
-    session = await openVisionPage({ modelFile: `${MODELS_DIR}/face_landmarker.task`, workers: 1, delegate: 'CPU' });
+    session = await openVisionPage({ models: await visionModels(), workers: 1, delegate: 'CPU' });
     const query = visionPageQuery({ channel: { kind: 'port' }, workers: 1, delegate: 'CPU' });
     await session.page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`);
   });

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { VISION_ORIGIN } from '../../main/vision/headless/serve-vision-files.ts';
 import { openFrameSocket } from '../../main/vision/headless/frame-socket.ts';
 import { openVisionPage, type VisionPage } from '../../main/vision/headless/vision-browser.ts';
-import { MODELS_DIR } from '../helpers/paths.ts';
+import { visionModels } from '../helpers/paths.ts';
 
 /** Resolves 'open' or the HTTP status that refused the handshake. */
 function tryConnect(url: string, origin: string): Promise<string> {
@@ -27,7 +27,7 @@ describe('vision browser network isolation', { timeout: 300_000 }, () => {
   let session: VisionPage;
 
   before(async () => {
-    session = await openVisionPage({ modelFile: `${MODELS_DIR}/face_landmarker.task`, workers: 1, delegate: 'CPU' });
+    session = await openVisionPage({ models: await visionModels(), workers: 1, delegate: 'CPU' });
   });
   after(async () => {
     await session.close();

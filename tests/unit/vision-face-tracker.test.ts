@@ -8,7 +8,7 @@ function face(cx: number, cy: number, tag: number, w = 0.12, h = 0.2): FaceObser
   return { box: { x: cx - w / 2, y: cy - h / 2, w, h }, yawDeg: tag, pitchDeg: 0, rollDeg: 0, blendshapes: new Array<number>(52).fill(tag / 100) };
 }
 
-const frames = (count: number, faces: (i: number) => FaceObservation[], fps = 5): FrameObservations[] =>
+const frames = (count: number, faces: (i: number) => FaceObservation[], fps = 5): Pick<FrameObservations, "t" | "faces">[] =>
   Array.from({ length: count }, (_, i) => ({ t: i / fps, faces: faces(i) }));
 
 const yawOf = (tracks: ReturnType<typeof trackFaces>, id: string): (number | null)[] => tracks.find((t) => t.personId === id)?.headYawDeg ?? [];

@@ -8,7 +8,7 @@ export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBina
   const landmarker = await FaceLandmarker.createFromOptions(
     { wasmLoaderPath: wasmLoaderUrl, wasmBinaryPath: wasmBinaryUrl },
     {
-      baseOptions: { modelAssetBuffer: new Uint8Array(models.faces), delegate },
+      baseOptions: { modelAssetBuffer: new Uint8Array(models.faces[0] as ArrayBuffer), delegate },
       // tasks-vision uploads every frame through WebGL, even on the CPU delegate; a worker has no DOM canvas.
       canvas: new OffscreenCanvas(1, 1),
       runningMode: 'VIDEO',

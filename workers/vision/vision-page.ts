@@ -14,13 +14,16 @@ function openChannel(channel: FrameChannelParams): Promise<FrameChannel> {
   return channel.kind === 'port' ? receivePortChannel() : openWebSocketChannel(channel.url);
 }
 
+async function loadFile(path: string): Promise<ArrayBuffer> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`the model file ${path} could not be loaded (HTTP ${response.status})`);
+  return response.arrayBuffer();
+}
+
 async function loadModels(): Promise<TaskModels<ArrayBuffer>> {
-  const entries = Object.entries(VISION_PAGE_PATHS.models).map(async ([task, path]) => {
-    const response = await fetch(path);
-    if (!response.ok) throw new Error(`the ${task} model could not be loaded (HTTP ${response.status})`);
-    return [task, await response.arrayBuffer()] as const;
-  });
-  return Object.fromEntries(await Promise.all(entries)) as TaskModels<ArrayBuffer>;
+  const { faces, bodies } = VISION_PAGE_PATHS.models;
+  const [faceFiles, bodyFiles] = await Promise.all([Promise.all(faces.map(loadFile)), Promise.all(bodies.map(loadFile))]);
+  return { faces: faceFiles, bodies: bodyFiles };
 }
 
 async function startServing(channel: FrameChannel, settings: VisionPageParams): Promise<void> {
@@ -30,6 +33,7 @@ async function startServing(channel: FrameChannel, settings: VisionPageParams): 
     models: await loadModels(),
     wasmLoaderUrl: new URL(VISION_PAGE_PATHS.wasmLoader, location.href).href,
     wasmBinaryUrl: new URL(VISION_PAGE_PATHS.wasmBinary, location.href).href,
+    tfjsWasmDirUrl: new URL(VISION_PAGE_PATHS.tfjsWasmDir, location.href).href,
     createWorker: () => new Worker(VISION_PAGE_PATHS.worker, { type: 'module' }),
     onFatal: (error) => channel.send({ kind: 'fatal', message: error.message }),
   });

@@ -24,6 +24,7 @@ export interface VisionPoolOptions {
   models: TaskModels<ArrayBuffer>;
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
+  tfjsWasmDirUrl: string;
   createWorker(): Worker;
   /** Told once when the pool breaks; every pending and later detect is rejected with the same error. */
   onFatal(error: Error): void;
@@ -72,9 +73,9 @@ function startWorkers(options: VisionPoolOptions): WorkerSet {
   const clients = Array.from({ length: options.workers }, () => new RpcClient<VisionWorkerApi>(workerEndpoint(options.createWorker()), DETECT_TIMEOUT_MS));
   const ready = Promise.all(
     clients.map((client) => {
-      const models = Object.fromEntries(Object.entries(options.models).map(([task, bytes]) => [task, bytes.slice(0)])) as TaskModels<ArrayBuffer>;
-      const params = { models, delegate: options.delegate, wasmLoaderUrl: options.wasmLoaderUrl, wasmBinaryUrl: options.wasmBinaryUrl };
-      return client.call('init', params, { transfer: Object.values(models), timeoutMs: INIT_TIMEOUT_MS });
+      const models: TaskModels<ArrayBuffer> = { faces: options.models.faces.map((b) => b.slice(0)), bodies: options.models.bodies.map((b) => b.slice(0)) };
+      const { delegate, wasmLoaderUrl, wasmBinaryUrl, tfjsWasmDirUrl } = options;
+      return client.call('init', { models, delegate, wasmLoaderUrl, wasmBinaryUrl, tfjsWasmDirUrl }, { transfer: [...models.faces, ...models.bodies], timeoutMs: INIT_TIMEOUT_MS });
     }),
   ).then(() => undefined);
   // Whoever uses the set awaits `ready`; until then a failure must not count as unhandled.

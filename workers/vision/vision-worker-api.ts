@@ -7,6 +7,8 @@ export interface InitParams {
   delegate: VisionDelegate;
   wasmLoaderUrl: string;
   wasmBinaryUrl: string;
+  /** Where TensorFlow.js finds its wasm runtime files (the body task), ending in '/'. */
+  tfjsWasmDirUrl: string;
 }
 
 export interface DetectParams {

@@ -7,6 +7,7 @@
 import { serveRpc, type RpcReply } from '../../lib/workers/rpc.ts';
 import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
 import type { FrameObservations } from '../../lib/vision/types.ts';
+import { createBodyTask } from './body-task.ts';
 import { createFaceTask } from './face-task.ts';
 import type { LandmarkTask } from './landmark-task.ts';
 import type { DetectParams, InitParams, VisionWorkerApi } from './vision-worker-api.ts';
@@ -18,8 +19,8 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-/** Every landmark task, in the order they run on a frame. */
-const TASK_FACTORIES: readonly ((params: InitParams) => Promise<LandmarkTask>)[] = [createFaceTask];
+/** Every landmark task, in the order they run on a frame: the body task looks around the faces found first. */
+const TASK_FACTORIES: readonly ((params: InitParams) => Promise<LandmarkTask>)[] = [createFaceTask, createBodyTask];
 
 let tasks: LandmarkTask[] | null = null;
 let clock: VideoClock | null = null;
@@ -36,7 +37,7 @@ function detect({ t, width, height, pixels, pixelOffset }: DetectParams): FrameO
   if (!tasks) throw new Error('vision worker used before init');
   clock = advanceVideoClock(clock, t);
   const image = new ImageData(new Uint8ClampedArray(pixels, pixelOffset, width * height * 4), width, height);
-  const observations: FrameObservations = { t, faces: [] };
+  const observations: FrameObservations = { t, faces: [], bodies: [] };
   for (const task of tasks) task.observe(image, clock.timestampMs, observations);
   return observations;
 }

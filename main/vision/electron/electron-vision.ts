@@ -32,7 +32,7 @@ const QUEUE_DEPTH = 2;
 
 export function electronVisionFactory(deps: ElectronVisionDeps): VisionEngineFactory {
   return async (options: VisionEngineOptions): Promise<VisionEngine> => {
-    deps.serveModels({ faces: options.modelFile });
+    deps.serveModels(options.models);
     const workers = options.workers ?? defaultVisionWorkers();
     const window = new BrowserWindow({
       show: false,

@@ -16,11 +16,11 @@ import { findChromium } from '../../chromium/find-chromium.ts';
 import { openFrameSocket } from './frame-socket.ts';
 import { findChildProcess, ProcessGroup } from '../../chromium/process-tree.ts';
 import { visionCsp } from '../../privacy/content-security.ts';
-import { checkVisionFiles, projectVisionRoots, visionFileTable } from '../vision-files.ts';
+import { checkVisionFiles, projectVisionRoots, visionFileTable, type VisionModels } from '../vision-files.ts';
 import { serveVisionFiles, VISION_ORIGIN } from './serve-vision-files.ts';
 
 export interface VisionPageOptions {
-  modelFile: string;
+  models: VisionModels;
   workers: number;
   delegate: VisionDelegate;
   signal?: AbortSignal;
@@ -56,7 +56,7 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
   if (signal?.aborted) throw abortError(signal);
   const executablePath = findChromium();
   const roots = projectVisionRoots();
-  const files = visionFileTable(roots, { faces: options.modelFile });
+  const files = visionFileTable(roots, options.models);
   checkVisionFiles(files, roots);
   const frameSocket = await openFrameSocket(VISION_ORIGIN);
   // A switch only this launch carries, so its browser process can be told apart in /proc from any other.
