@@ -40,6 +40,32 @@ export interface VoiceTrack {
   speech: number[];
 }
 
+/**
+ * Extension: one person's body, at the same times as their face track (lib/body/). Keypoints are
+ * MoveNet's upper body (nose to hips), x and y as fractions of the frame's width and height, with the
+ * model's confidence; the cues are defined in docs/markers.md, "Body". null where the body (or the
+ * points a cue needs) was not seen.
+ */
+export interface BodyTrack {
+  personId: string;
+  t: number[];
+  /** 1 when this person's body was found at t (with their face), 0 when not. */
+  presence: number[];
+  keypoints: Record<string, { x: Series; y: Series; score: Series }>;
+  /** Upper-body speed, face-heights per second. */
+  motionEnergy: Series;
+  /** Shoulder line's angle from level, degrees; positive when the person's left shoulder is lower. */
+  shoulderTiltDeg: Series;
+  /** Nose above the shoulder line, face-heights; smaller when the shoulders rise or the head drops. */
+  noseAboveShoulders: Series;
+  /** Apparent shoulder width, face-heights; smaller when the torso turns away or the shoulders draw in. */
+  shoulderWidth: Series;
+  /** 1 while a hand is at the face, neck or other upper arm, 0 while hands are seen elsewhere. */
+  selfTouch: Series;
+  /** Small repetitive hand movement: hand travel within a small range, face-heights per second. */
+  fidgeting: Series;
+}
+
 /** Extension: speech segments (turns) and the pauses between them, in media seconds. */
 export interface SpeechSegment {
   startSec: number;
@@ -125,6 +151,8 @@ export interface Analysis {
   tracks: {
     face: FaceTrack[];
     voice: VoiceTrack[];
+    /** Extension: absent in files made before the body channel. */
+    body?: BodyTrack[];
     speech?: SpeechSegment[];
     interaction?: InteractionTrack[];
   };

@@ -31,7 +31,8 @@ export type TaskModels<T> = Record<LandmarkTaskKind, T[]>;
 export interface FrameObservations {
   t: number;
   faces: FaceObservation[];
-  bodies: BodyObservation[];
+  /** null in frames the body model was not run on (lib/body/body-schedule.ts). */
+  bodies: BodyObservation[] | null;
 }
 
 /** Where a vision worker runs the model: WebAssembly on the CPU, or WebGL (a real GPU, or SwiftShader in software). */

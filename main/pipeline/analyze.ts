@@ -3,7 +3,9 @@
  * own ffmpeg), then fusion. Used by the CLI and by the app's job queue alike.
  */
 import { basename } from 'node:path';
-import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
+import type { Analysis, BodyTrack, FaceTrack } from '../../lib/analysis/types.ts';
+import { BODY_FPS } from '../../lib/body/body-schedule.ts';
+import { BodyTracker } from '../../lib/body/body-track.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { attributeSpeakers, OFF_CAMERA_ID, SPEAKERS_NOT_TOLD_APART } from '../../lib/speakers/speaker-attribution.ts';
 import { splitVoice } from '../../lib/speakers/voice-split.ts';
@@ -41,7 +43,7 @@ async function runFaces(
   media: MediaInfo,
   options: AnalyzeOptions,
   progress: ProgressTracker,
-): Promise<{ tracks: FaceTrack[]; snapshots: PersonSnapshot[]; model: { name: string; sha256: string }; readSec: number }> {
+): Promise<{ tracks: FaceTrack[]; bodies: BodyTrack[]; snapshots: PersonSnapshot[]; models: { name: string; sha256: string }[]; readSec: number }> {
   const models = await verifiedVisionModels(options.modelsDir);
   const fps = options.visionFps ?? DEFAULT_VISION_FPS;
   const engine = await (options.visionEngine ?? startChromiumVision)({
@@ -51,6 +53,7 @@ async function runFaces(
   });
   try {
     const tracker = new FaceTracker();
+    const bodies = new BodyTracker(media.video ? media.video.width / media.video.height : 1);
     let readSec = 0;
     const frames = decodeVideoFrames(file, {
       fps,
@@ -61,7 +64,9 @@ async function runFaces(
       frames,
       engine,
       (result) => {
-        tracker.push(result);
+        const people = tracker.push(result);
+        const found = result.bodies;
+        if (found) bodies.push(result.t, people.map(({ personId, face }) => ({ personId, face, body: found.find((b) => result.faces[b.face] === face) ?? null })));
         readSec = result.t;
         progress.update('vision', result.t / media.durationSec);
       },
@@ -70,7 +75,8 @@ async function runFaces(
       throw isVisionFailure(error) && !options.signal?.aborted ? visionFailure(basename(file), error) : error;
     });
     progress.update('vision', 1);
-    return { tracks: tracker.tracks(), snapshots: tracker.snapshots(), model: models.face, readSec };
+    const tracks = tracker.tracks();
+    return { tracks, bodies: bodies.tracks(tracks.map((t) => t.personId)), snapshots: tracker.snapshots(), models: [models.face, models.body], readSec };
   } finally {
     await engine.close();
   }
@@ -95,6 +101,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     visionFps: options.visionFps ?? DEFAULT_VISION_FPS,
     visionMaxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
     maxFaces: 2,
+    bodyFps: BODY_FPS,
     audioSampleRate: 16_000,
   };
 
@@ -172,7 +179,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     analysis: {
       createdAt: new Date().toISOString(),
       app: APP_NAME_AND_VERSION,
-      models: faces ? [faces.model] : [],
+      models: faces ? faces.models : [],
       settings,
       notes,
     },
@@ -183,6 +190,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     tracks: {
       face: faceTracks,
       voice: voiceTracks,
+      body: faces?.bodies ?? [],
       ...(audio ? { speech: audio.speech } : {}),
       ...(interaction.length ? { interaction } : {}),
     },

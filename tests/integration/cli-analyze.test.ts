@@ -34,7 +34,10 @@ describe('attune analyze on a real face-and-voice clip', () => {
     assert.equal(first.source.sha256, '0b91eda10f6895e5309bb54e87e4506d285822daf8105cd59c26fa9a2243e74f');
     assert.deepEqual(first.source.video && [first.source.video.width, first.source.video.height], [1280, 720]);
     assert.equal(first.source.audio?.sampleRate, 48000);
-    assert.deepEqual(first.analysis.models, [{ name: 'face_landmarker', sha256: '64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff' }]);
+    assert.deepEqual(first.analysis.models, [
+      { name: 'face_landmarker', sha256: '64184e229b263107bc2b804c6625db1341ff2bb731874b0bcc2fe6544e0bc9ff' },
+      { name: 'movenet_lightning', sha256: 'bf97bc10d9c8a11200b0190ed64ce039b6252f1aff7cb552aca99b3d191c2f34' },
+    ]);
   });
 
   test('finds one face, present in most frames, with plausible head angles and all 52 blendshapes', () => {

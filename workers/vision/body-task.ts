@@ -68,6 +68,7 @@ export async function createBodyTask({ models, tfjsWasmDirUrl }: InitParams): Pr
   }
 
   return {
+    kind: 'bodies',
     observe(image, _timestampMs, into) {
       if (into.faces.length === 0) return;
       const boxes = into.faces.map((face) => face.box);

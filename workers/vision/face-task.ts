@@ -19,6 +19,7 @@ export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBina
     },
   );
   return {
+    kind: 'faces',
     observe(image, timestampMs, into) {
       const result = landmarker.detectForVideo(image, timestampMs);
       into.faces = result.faceLandmarks.map((landmarks, i) => {

@@ -13,6 +13,7 @@
  * ones; the first stream uses the workers started with the page. Replacing costs one model load per
  * worker (about a second) per recording, and buys results identical to those of a fresh engine.
  */
+import { BodySchedule } from '../../lib/body/body-schedule.ts';
 import { RemoteError, RpcClient, type RpcEndpoint } from '../../lib/workers/rpc.ts';
 import type { FrameObservations, TaskModels, VisionDelegate } from '../../lib/vision/types.ts';
 import type { DetectParams, VisionWorkerApi } from './vision-worker-api.ts';
@@ -91,6 +92,7 @@ export class VisionPool {
   private failure: Error | null = null;
   private stream: number | null = null;
   private frameCount = 0;
+  private bodySchedule = new BodySchedule();
 
   private constructor(
     private current: WorkerSet,
@@ -117,9 +119,10 @@ export class VisionPool {
    * `stream` numbers the recording the frame belongs to; a new number starts fresh workers. The frame's
    * pixel buffer is transferred to a worker: the caller must not touch it afterwards.
    */
-  async detect(stream: number, frame: DetectParams): Promise<FrameObservations> {
+  async detect(stream: number, frame: Omit<DetectParams, 'bodies'>): Promise<FrameObservations> {
     if (this.failure) throw this.failure;
     if (stream !== this.stream) this.beginStream(stream);
+    const bodies = this.bodySchedule.due(frame.t);
     const set = this.current;
     set.used = true;
     const index = this.frameCount++ % set.clients.length;
@@ -132,7 +135,7 @@ export class VisionPool {
       throw reason;
     }
     try {
-      return await (set.clients[index] as VisionClient).call('detect', frame, { transfer: [frame.pixels] });
+      return await (set.clients[index] as VisionClient).call('detect', { ...frame, bodies }, { transfer: [frame.pixels] });
     } catch (error) {
       const reason = error instanceof Error ? error : new Error(String(error));
       // A worker of an earlier stream that was replaced rejects its leftovers; that is no failure of the pool.
@@ -148,6 +151,7 @@ export class VisionPool {
   private beginStream(stream: number): void {
     this.stream = stream;
     this.frameCount = 0;
+    this.bodySchedule = new BodySchedule();
     if (!this.current.used) return;
     // The old workers go first, so two generations never hold memory at once.
     disposeSet(this.current, 'a new recording started, so this vision worker was replaced');

@@ -18,6 +18,8 @@ export interface DetectParams {
   /** Transferred buffer holding the RGBA pixels from `pixelOffset` on (the frame message, header and all). */
   pixels: ArrayBuffer;
   pixelOffset: number;
+  /** Whether to run the body task on this frame (lib/body/body-schedule.ts). */
+  bodies: boolean;
 }
 
 export type VisionWorkerApi = {

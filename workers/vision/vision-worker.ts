@@ -33,12 +33,12 @@ async function init(params: InitParams): Promise<null> {
   return null;
 }
 
-function detect({ t, width, height, pixels, pixelOffset }: DetectParams): FrameObservations {
+function detect({ t, width, height, pixels, pixelOffset, bodies }: DetectParams): FrameObservations {
   if (!tasks) throw new Error('vision worker used before init');
   clock = advanceVideoClock(clock, t);
   const image = new ImageData(new Uint8ClampedArray(pixels, pixelOffset, width * height * 4), width, height);
-  const observations: FrameObservations = { t, faces: [], bodies: [] };
-  for (const task of tasks) task.observe(image, clock.timestampMs, observations);
+  const observations: FrameObservations = { t, faces: [], bodies: bodies ? [] : null };
+  for (const task of tasks) if (task.kind !== 'bodies' || bodies) task.observe(image, clock.timestampMs, observations);
   return observations;
 }
 

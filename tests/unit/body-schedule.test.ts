@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BodySchedule } from '../../lib/body/body-schedule.ts';
+
+const dueTimes = (times: number[]): number[] => {
+  const schedule = new BodySchedule();
+  return times.filter((t) => schedule.due(t));
+};
+
+test('bodies are looked for in every other frame at 5 analysed frames a second, times slightly off or not', () => {
+  assert.deepEqual(dueTimes([0, 0.2, 0.4, 0.6, 0.8, 1.0]), [0, 0.4, 0.8]);
+  assert.deepEqual(dueTimes([0.033, 0.2333, 0.4329, 0.6334, 0.833]), [0.033, 0.4329, 0.833]);
+});
+
+test('2.5 times a second whatever the frame rate, and every frame when frames are further apart', () => {
+  assert.equal(dueTimes(Array.from({ length: 100 }, (_, i) => i / 10)).length, 25);
+  assert.deepEqual(dueTimes([0, 0.5, 1, 1.5]), [0, 0.5, 1, 1.5]);
+});
+
+test('after a gap (a frame the decoder dropped), the next frame is due', () => {
+  assert.deepEqual(dueTimes([0, 0.2, 0.6, 0.8, 1.0]), [0, 0.6, 1.0]);
+});
