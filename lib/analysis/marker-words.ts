@@ -46,7 +46,17 @@ const FEATURE_WORDS: Record<string, string> = {
   loudnessDb: 'loudness',
   speech: 'speaking',
   headMovementSynchrony: 'moving in step (head movement)',
+  motionEnergy: 'body movement',
+  fidgeting: 'small hand movement',
+  shoulderTiltDeg: 'shoulder line tilt',
+  noseAboveShoulders: 'head height above the shoulders',
+  shoulderWidth: 'shoulder width as seen by the camera',
+  selfTouch: 'a hand at the face, neck or arm',
 };
+
+/** Body measures in face-heights (lib/body/), so distance to the camera does not change them. */
+const FACE_HEIGHTS = new Set(['noseAboveShoulders', 'shoulderWidth']);
+const FACE_HEIGHTS_PER_SECOND = new Set(['motionEnergy', 'fidgeting']);
 
 function splitSide(feature: string): { stem: string; side: 'left' | 'right' | null } {
   const side = /(Left|Right)$/.exec(feature)?.[1];
@@ -71,6 +81,8 @@ function changeWords(feature: string, measure: Measure, before: number | null, a
   else if (/Deg$/.test(stem)) [format, unit] = [(v) => String(Math.round(v)), measure === 'speed' ? '°/s' : '°'];
   else if (/Hz$/.test(stem)) [format, unit] = [(v) => String(Math.round(v)), ' Hz'];
   else if (/Db$/.test(stem)) [format, unit] = [(v) => v.toFixed(1), ' dB'];
+  else if (FACE_HEIGHTS.has(stem)) [format, unit] = [(v) => v.toFixed(2), ' face-heights'];
+  else if (FACE_HEIGHTS_PER_SECOND.has(stem)) [format, unit] = [(v) => v.toFixed(2), ' face-heights a second'];
   // Synchrony is kept as Fisher z; shown as the correlation it stands for (0 unrelated, 1 perfectly together).
   else if (/Synchrony$/.test(stem)) [format, unit] = [(v) => Math.tanh(v).toFixed(2), ' (0 = unrelated, 1 = perfectly together)'];
   // Face scores run 0..1; "out of 100" reads more naturally than decimals.
@@ -159,6 +171,7 @@ const KIND_WORDS: Record<string, string> = {
   brief: 'Brief change',
   incongruence: 'Face and voice disagree',
   'synchrony-drop': 'Moving in step stopped',
+  'self-touch': 'Hand to face, neck or arm',
 };
 
 export function kindWords(kind: string): string {
@@ -197,4 +210,4 @@ export const isPairMarker = (marker: Marker): boolean => marker.personId === nul
 
 /** What markers are and are not, said the same way on the review screen and in every export. */
 export const WHAT_MARKERS_ARE =
-  'Markers show observable changes in face and voice compared with this person’s own usual behaviour in this session. They are not emotions and not a diagnosis — they point to moments worth a second look, for your clinical judgement.';
+  'Markers show observable changes in face, body and voice compared with this person’s own usual behaviour in this session. They are not emotions and not a diagnosis — they point to moments worth a second look, for your clinical judgement.';

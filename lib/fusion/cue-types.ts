@@ -18,8 +18,8 @@ export interface EvidenceCue extends Cue {
 export interface CueInfo {
   /** Fusion's name for the derived cue (smile, loudness…); the timeline keys its z-series by it. */
   name: string;
-  modality: 'face' | 'voice';
-  /** The track features reported as evidence; each exists in a face or voice track. */
+  modality: 'face' | 'body' | 'voice';
+  /** The track features reported as evidence; each exists in a face, body or voice track. */
   features: readonly string[];
   measure: Measure;
   /**

@@ -2,10 +2,11 @@
  * Fusion's entry point: from face and voice tracks to markers of shifts a therapist may have missed.
  * docs/markers.md explains the method for clinicians and researchers.
  */
-import type { FaceTrack, InteractionTrack, Marker, VoiceTrack } from '../analysis/types.ts';
+import type { BodyTrack, FaceTrack, InteractionTrack, Marker, VoiceTrack } from '../analysis/types.ts';
 import { headMovementSynchrony, synchronyDrops } from '../interaction/synchrony.ts';
 import { makeGrid } from './grid.ts';
 import { evidenceBar, resolveOptions, windowBins, type FusionOptions } from './options.ts';
+import { touchMarkers } from './touch-markers.ts';
 import { briefTestCount, groupByPerson, markPerson, measurePerson, shiftTestCount, testPerson, type PersonTimeline } from './person-fusion.ts';
 
 export type { FusionOptions } from './options.ts';
@@ -13,6 +14,8 @@ export type { PersonTimeline } from './person-fusion.ts';
 
 export interface FusionInput {
   face: FaceTrack[];
+  /** Body tracks (same personIds as the face tracks); analyses made before the body channel have none. */
+  body?: BodyTrack[];
   voice: VoiceTrack[];
   durationSec: number;
 }
@@ -40,7 +43,7 @@ export function analyseFusion(input: FusionInput, overrides?: Partial<FusionOpti
   const grid = makeGrid(input.durationSec, options.binSec);
   const wBins = windowBins(grid.durationSec, options);
   // Both bars are spread over the whole recording's tests, so each kind of marker has one false-alarm budget.
-  const measured = groupByPerson(input.face, input.voice).map((tracks) => measurePerson(tracks, grid));
+  const measured = groupByPerson(input.face, input.body ?? [], input.voice).map((tracks) => measurePerson(tracks, grid));
   const briefTests = measured.reduce((total, p) => total + briefTestCount(p), 0);
   const briefBar = evidenceBar(briefTests, options);
   const tested = measured.map((p) => testPerson(p, grid, wBins, briefBar, options));
@@ -48,8 +51,9 @@ export function analyseFusion(input: FusionInput, overrides?: Partial<FusionOpti
   const shiftBar = evidenceBar(shiftTests, options);
   const people = tested.map((p) => markPerson(p, grid, wBins, shiftBar, options));
   const synchrony = headMovementSynchrony(input.face, input.durationSec);
-  // Sort is stable, so markers that start and end together keep person order, shifts before briefs, the pair's last.
-  const markers = [...people.flatMap((p) => p.markers), ...(synchrony ? synchronyDrops(synchrony) : [])]
+  // Sort is stable, so markers that start and end together keep person order, shifts before briefs, touches next, the pair's last.
+  const touches = (input.body ?? []).flatMap((track) => touchMarkers(track, grid.durationSec, wBins * options.binSec, options));
+  const markers = [...people.flatMap((p) => p.markers), ...touches, ...(synchrony ? synchronyDrops(synchrony) : [])]
     .sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec)
     .map((marker, i): Marker => ({ id: `m${i + 1}`, ...marker }));
   return {

@@ -75,7 +75,7 @@ export function buildMarker(spec: MarkerSpec, grid: Grid): DraftMarker | null {
   const ranked = [...spec.cues].sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, MAX_CUES);
   const listed = ranked.map((cue) => ({ cue, evidence: evidenceCues(cue) })).filter((c) => c.evidence.length > 0);
   if (listed.length === 0) return null;
-  const modality = (['face', 'voice'] as const).filter((m) => listed.some((c) => c.cue.stream.info.modality === m)) as Modality[];
+  const modality = (['face', 'body', 'voice'] as const).filter((m) => listed.some((c) => c.cue.stream.info.modality === m)) as Modality[];
   // Rounding must not push a time past the end of the media.
   const secAt = (edge: number) => Math.min(grid.durationSec, round3(edgeSec(grid, edge)));
   const startSec = secAt(spec.from);

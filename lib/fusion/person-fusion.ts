@@ -3,8 +3,9 @@
  * score and the shift and brief markers drawn from them, in three steps (measure, test, mark) so the
  * evidence bars can be spread over the whole recording's comparisons first.
  */
-import type { FaceTrack, Series, VoiceTrack } from '../analysis/types.ts';
+import type { BodyTrack, FaceTrack, Series, VoiceTrack } from '../analysis/types.ts';
 import { baselineOf, noiseOf, zSeries } from './baseline.ts';
+import { bodyCueStreams } from './body-cues.ts';
 import { findBriefRuns, withoutRuns, type BriefRun } from './brief.ts';
 import type { CueStream } from './cue-types.ts';
 import { faceCueStreams } from './face-cues.ts';
@@ -17,31 +18,33 @@ import { changeScore, changesOf, comparisonCount, isShift, windowSums, type CueC
 import { voiceCueStreams } from './voice-cues.ts';
 
 /**
- * The tracks fused as one person. A voice track joins the face track with the same personId; a voice
+ * The tracks fused as one person. A body or voice track joins the face track with the same personId; a voice
  * track whose personId is null (speakers not yet attributed) stays on its own, because the voice in the
  * room may be the therapist's as much as the client's.
  */
 export interface PersonTracks {
   personId: string | null;
   face: FaceTrack[];
+  body: BodyTrack[];
   voice: VoiceTrack[];
 }
 
-export function groupByPerson(face: readonly FaceTrack[], voice: readonly VoiceTrack[]): PersonTracks[] {
+export function groupByPerson(face: readonly FaceTrack[], body: readonly BodyTrack[], voice: readonly VoiceTrack[]): PersonTracks[] {
   const groups: PersonTracks[] = [];
   const byId = new Map<string, PersonTracks>();
   const groupFor = (personId: string) => {
     let group = byId.get(personId);
     if (!group) {
-      group = { personId, face: [], voice: [] };
+      group = { personId, face: [], body: [], voice: [] };
       byId.set(personId, group);
       groups.push(group);
     }
     return group;
   };
   for (const track of face) groupFor(track.personId).face.push(track);
+  for (const track of body) groupFor(track.personId).body.push(track);
   for (const track of voice) {
-    if (track.personId === null) groups.push({ personId: null, face: [], voice: [track] });
+    if (track.personId === null) groups.push({ personId: null, face: [], body: [], voice: [track] });
     else groupFor(track.personId).voice.push(track);
   }
   return groups;
@@ -94,7 +97,11 @@ function standardise(stream: CueStream): StandardCue | null {
 }
 
 export function measurePerson(tracks: PersonTracks, grid: Grid): MeasuredPerson {
-  const streams = [...tracks.face.flatMap((t) => faceCueStreams(t, grid)), ...tracks.voice.flatMap((t) => voiceCueStreams(t, grid))];
+  const streams = [
+    ...tracks.face.flatMap((t) => faceCueStreams(t, grid)),
+    ...tracks.body.flatMap((t) => bodyCueStreams(t, grid)),
+    ...tracks.voice.flatMap((t) => voiceCueStreams(t, grid)),
+  ];
   return { personId: tracks.personId, cues: streams.map(standardise).filter((c): c is StandardCue => c !== null) };
 }
 

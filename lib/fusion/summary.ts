@@ -22,7 +22,7 @@ export function summarise(items: readonly SummaryItem[], briefSec?: number): str
       .filter((item) => item.info.modality === modality)
       .map((item) => (item.d > 0 ? item.info.rises : item.info.falls).replace('{change}', String(Math.round(item.change))))
       .join(', ');
-  const text = [phrases('face'), phrases('voice')].filter((p) => p.length > 0).join('; ');
+  const text = [phrases('face'), phrases('body'), phrases('voice')].filter((p) => p.length > 0).join('; ');
   if (briefSec !== undefined) return `Brief (${briefSec.toFixed(1)} s): ${text}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -14,7 +14,8 @@ export const ROLES_MISSING_NOTE =
 
 function withReasons(marker: Marker, reasons: Marker['missedEvidence']): Marker {
   const { missedBecause: _old, missedEvidence: _evidence, ...rest } = marker;
-  const names = [...(marker.kind === 'brief' ? ['brief'] : []), ...(reasons ?? []).map((r) => r.reason)];
+  const brief = marker.kind === 'brief' || marker.missedBecause?.includes('brief') === true;
+  const names = [...(brief ? ['brief'] : []), ...(reasons ?? []).map((r) => r.reason)];
   return { ...rest, ...(names.length ? { missedBecause: names } : {}), ...(reasons?.length ? { missedEvidence: reasons } : {}) };
 }
 

@@ -37,7 +37,7 @@ export function withRoleNotes(analysis: Analysis, roles: ReadonlyMap<string, Rol
 
 /** The analysis with `named` roles: markers re-derived from its tracks, then narrowed to the client with reasons. */
 export function reassignRoles(analysis: Analysis, named: ReadonlyMap<string, Role>): Analysis {
-  const { face, voice } = analysis.tracks;
-  const { markers } = analyseFusion({ face, voice, durationSec: analysis.source.durationSec });
+  const { face, body, voice } = analysis.tracks;
+  const { markers } = analyseFusion({ face, body, voice, durationSec: analysis.source.durationSec });
   return withRoleNotes({ ...analysis, markers }, mergedRoles(analysis, named));
 }

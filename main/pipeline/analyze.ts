@@ -163,7 +163,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     );
   }
 
-  const { markers, interaction } = analyseFusion({ face: faceTracks, voice: voiceTracks, durationSec });
+  const { markers, interaction } = analyseFusion({ face: faceTracks, body: faces?.bodies ?? [], voice: voiceTracks, durationSec });
   progress.update('fusion', 1);
 
   const analysis: Analysis = {

@@ -27,6 +27,14 @@ export function assertValidAnalysis(analysis: unknown): asserts analysis is Anal
       if (Array.isArray(column)) assert.equal(column.length, voice.t.length, `voice column ${name} has the wrong length`);
     }
   }
+  for (const body of a.tracks.body ?? []) {
+    assert.ok(a.tracks.face.some((f) => f.personId === body.personId), `body track names a tracked person ${body.personId}`);
+    for (const [name, column] of Object.entries(body)) {
+      if (!Array.isArray(column)) continue;
+      assert.equal(column.length, body.t.length, `body column ${name} has the wrong length`);
+      if (name !== 't' && name !== 'presence') features.add(name);
+    }
+  }
   for (const pair of a.tracks.interaction ?? []) {
     features.add('headMovementSynchrony');
     for (const name of ['synchronyZ', 'lagSec', 'aboveChance'] as const) {

@@ -90,6 +90,14 @@ describe('body tracks on real recordings', { timeout: 600_000 }, () => {
     }
   });
 
+  it('marks the Pexels woman’s hand at her face in the first seconds and not after 10.5 s, and no one else’s', () => {
+    const touches = (clip: string) => analyses.get(clip)!.markers.filter((m) => m.kind === 'self-touch');
+    const pexels = touches('WolfgangLanger_Pexels.mp4');
+    assert.ok(pexels.some((m) => m.startSec < 9 && m.endSec - m.startSec >= 1), `self-touch markers: ${pexels.map((m) => `${m.startSec}–${m.endSec} s`).join(', ')}`);
+    assert.ok(pexels.every((m) => m.startSec < 10.5 && m.modality.join() === 'body'));
+    for (const clip of CLIPS.slice(1)) assert.deepEqual(touches(clip), [], clip);
+  });
+
   it('measures the men walking about in multi_face.avi as moving more than the man sitting still in the webcam clip', () => {
     const walking = bodies('multi_face.avi').map((b) => median(b.motionEnergy));
     const sitting = median(bodies('default.wmv')[0]!.motionEnergy);

@@ -106,8 +106,8 @@ test('a voice with no speaker stays its own person; an attributed one joins that
   const speech = () => 1 as const;
   const anonymous = voiceTrack({ durationSec: 1, seed: 1, speech, f0Hz: () => 100, loudnessDb: () => -20 });
   const attributed = { ...anonymous, personId: 'p1' };
-  assert.deepEqual(groupByPerson([face], [anonymous]).map((g) => [g.personId, g.face.length, g.voice.length]), [['p1', 1, 0], [null, 0, 1]]);
-  assert.deepEqual(groupByPerson([face], [attributed]).map((g) => [g.personId, g.face.length, g.voice.length]), [['p1', 1, 1]]);
+  assert.deepEqual(groupByPerson([face], [], [anonymous]).map((g) => [g.personId, g.face.length, g.voice.length]), [['p1', 1, 0], [null, 0, 1]]);
+  assert.deepEqual(groupByPerson([face], [], [attributed]).map((g) => [g.personId, g.face.length, g.voice.length]), [['p1', 1, 1]]);
 });
 
 test('score rises with the evidence: 0.5 at threshold, 0.75 at twice it', () => {
