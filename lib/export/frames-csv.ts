@@ -3,17 +3,35 @@
  * same quantity, so scripts written for OpenFace output read it with few changes:
  * `frame` (1-based, per person), `face_id`, `timestamp` (media seconds), `success` (1 when this
  * person's face was found in the frame), `pose_Rx`/`pose_Ry`/`pose_Rz` (head pitch, yaw and roll in
- * radians, Attune's signs — see docs/exports.md), then the 52 MediaPipe blendshapes by name.
+ * radians, Attune's signs — see docs/exports.md), then the 52 MediaPipe blendshapes by name, then the
+ * body cues (docs/markers.md "Body") on the frames the body model ran on (2.5 a second), empty on the others:
+ * `body_success` (1 when this person's body was found), `motion_energy`, `shoulder_tilt_deg`,
+ * `nose_above_shoulders`, `shoulder_width`, `self_touch`, `fidgeting`.
  * OpenFace's `confidence` is left out: MediaPipe's face landmarker gives no per-face score, and an
  * invented one would mislead any script that filters on it.
  */
-import type { Analysis, FaceTrack } from '../analysis/types.ts';
+import type { Analysis, BodyTrack, FaceTrack } from '../analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../vision/blendshapes.ts';
 import { numberField, row, textField } from './csv.ts';
 
 const RADIANS = Math.PI / 180;
 
-const HEADER = ['frame', 'face_id', 'role', 'timestamp', 'success', 'pose_Rx', 'pose_Ry', 'pose_Rz', ...BLENDSHAPE_NAMES];
+const BODY_COLUMNS = [
+  ['motion_energy', 'motionEnergy'],
+  ['shoulder_tilt_deg', 'shoulderTiltDeg'],
+  ['nose_above_shoulders', 'noseAboveShoulders'],
+  ['shoulder_width', 'shoulderWidth'],
+  ['self_touch', 'selfTouch'],
+  ['fidgeting', 'fidgeting'],
+] as const;
+
+const HEADER = ['frame', 'face_id', 'role', 'timestamp', 'success', 'pose_Rx', 'pose_Ry', 'pose_Rz', ...BLENDSHAPE_NAMES, 'body_success', ...BODY_COLUMNS.map(([column]) => column)];
+
+/** The body columns at body frame j, or all empty when the body model did not run on this frame. */
+function bodyFields(body: BodyTrack | undefined, j: number | undefined): string[] {
+  if (!body || j === undefined) return ['', ...BODY_COLUMNS.map(() => '')];
+  return [String(body.presence[j] ?? 0), ...BODY_COLUMNS.map(([, name]) => numberField(body[name][j]))];
+}
 
 const radians = (deg: number | null | undefined): string => numberField(deg === null || deg === undefined ? null : deg * RADIANS, 6);
 
@@ -23,6 +41,9 @@ export function* framesCsv(analysis: Analysis): Generator<string> {
   const roles = new Map(analysis.people.map((p) => [p.id, p.role]));
   const next = analysis.tracks.face.map(() => 0);
   const tracks: readonly FaceTrack[] = analysis.tracks.face;
+  const bodies = tracks.map((face) => analysis.tracks.body?.find((b) => b.personId === face.personId));
+  // Body frames are a subset of the face frames, at the same times.
+  const bodyIndex = bodies.map((body) => new Map(body?.t.map((t, j) => [t, j])));
   for (;;) {
     let pick = -1;
     for (let k = 0; k < tracks.length; k++) {
@@ -43,6 +64,7 @@ export function* framesCsv(analysis: Analysis): Generator<string> {
       radians(track.headYawDeg[i]),
       radians(track.headRollDeg[i]),
       ...BLENDSHAPE_NAMES.map((name) => numberField(track.blendshapes[name]?.[i])),
+      ...bodyFields(bodies[pick], bodyIndex[pick]!.get(track.t[i]!)),
     ]);
   }
 }

@@ -67,6 +67,7 @@ export function Timeline({ rows, faceTitle, markers, notes, state, dispatch, onS
   }, [dispatch]);
 
   const faceRows = rows.filter((r) => r.group === 'face');
+  const bodyRows = rows.filter((r) => r.group === 'body');
   const voiceRows = rows.filter((r) => r.group === 'voice');
   const pairRows = rows.filter((r) => r.group === 'interaction');
   const playheadX = timeToPx(view, plot.width, playheadSec);
@@ -116,6 +117,8 @@ export function Timeline({ rows, faceTitle, markers, notes, state, dispatch, onS
         </div>
         {faceRows.length > 0 && <div className="group-label">{faceTitle}</div>}
         {faceRows.map(rowView)}
+        {bodyRows.length > 0 && <div className="group-label">Body</div>}
+        {bodyRows.map(rowView)}
         {voiceRows.length > 0 && <div className="group-label">Voice</div>}
         {voiceRows.map(rowView)}
         {pairRows.length > 0 && <div className="group-label">Both people</div>}

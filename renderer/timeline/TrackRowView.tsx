@@ -18,11 +18,15 @@ interface Props {
 function scaleWords(row: TrackRow): string | null {
   if (!row.range || row.signal.draw === 'band') return null;
   // "−100 to −31 dB" reads better than "-100–-31 dB"; U+2212 is the typographic minus.
-  const number = (v: number) => String(Math.round(v)).replace('-', '−');
   const [lo, hi] = row.range;
-  if (row.signal.range) return `${number(lo * 100)} to ${number(hi * 100)} of 100`;
+  // Body measures in face-heights span less than 2 units; whole numbers would read "0 to 1".
+  const number = (v: number) => (hi - lo < 2 ? v.toFixed(2) : String(Math.round(v))).replace('-', '−');
+  if (row.signal.range) return `${Math.round(lo * 100)} to ${Math.round(hi * 100)} of 100`;
   return `${number(lo)} to ${number(hi)} ${row.signal.unit}`.trim();
 }
+
+/** What an on/off row shades: speech in the voice's colour, self-touch in the body's, being in step in the pair's. */
+const BAND_COLORS = { face: PALETTE.speech, voice: PALETTE.speech, body: PALETTE.touch, interaction: PALETTE.inStep } as const;
 
 export const TrackRowView = memo(function TrackRowView({ row, view, width, height, onSeek }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -43,7 +47,7 @@ export const TrackRowView = memo(function TrackRowView({ row, view, width, heigh
       return;
     }
     const e = envelope(row.pyramid, view, width);
-    if (signal.draw === 'band') drawBand(ctx, e, width, height, row.group === 'interaction' ? PALETTE.inStep : PALETTE.speech);
+    if (signal.draw === 'band') drawBand(ctx, e, width, height, BAND_COLORS[row.group]);
     else drawLine(ctx, e, row.range, height, color);
   }, [row, signal.draw, view, width, height, color]);
 

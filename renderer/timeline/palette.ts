@@ -1,6 +1,8 @@
 /** Canvas colours (canvas cannot read CSS variables cheaply); chosen for contrast on the light track background. */
 export const PALETTE = {
   face: '#1b6a86',
+  body: '#8a5a1f',
+  touch: 'rgba(138, 90, 31, 0.28)',
   voice: '#6b3fa0',
   speech: 'rgba(107, 63, 160, 0.28)',
   interaction: '#2e6b3f',

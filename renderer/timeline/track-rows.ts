@@ -3,6 +3,7 @@
  * when a session opens — never per frame.
  */
 import type { Analysis } from '../../lib/analysis/types.ts';
+import { bodySignals } from '../../lib/signals/body-signals.ts';
 import { faceSignals } from '../../lib/signals/face-signals.ts';
 import { interactionSignals } from '../../lib/signals/interaction-signals.ts';
 import { buildPyramid, valueRange, type SeriesPyramid } from './series-pyramid.ts';
@@ -11,7 +12,7 @@ import { turnSignal, voiceSignals } from '../../lib/signals/voice-signals.ts';
 import { personWords } from '../../lib/analysis/marker-words.ts';
 
 export interface TrackRow {
-  readonly group: 'face' | 'voice' | 'interaction';
+  readonly group: 'face' | 'body' | 'voice' | 'interaction';
   readonly signal: DerivedSignal;
   readonly pyramid: SeriesPyramid;
   /** The y range drawn; null when the signal is absent throughout (nothing to draw). */
@@ -52,15 +53,17 @@ function speakerWords(analysis: Analysis, id: string): string {
 }
 
 /**
- * Face rows for `personId` (if their face was tracked) and voice rows for their voice — or for the
+ * Face rows for `personId` (if their face was tracked), body rows (if the analysis has their body track) and voice rows for their voice — or for the
  * recording's unattributed voice track while speakers are not told apart — then a turn lane for each
  * other speaker, then the rows of the pair they are part of (synchrony). Older analyses have neither.
  */
 export function trackRows(analysis: Analysis, personId: string | null): TrackRow[] {
   const face = analysis.tracks.face.find((t) => t.personId === personId);
+  const body = analysis.tracks.body?.find((t) => t.personId === personId);
   const voice = analysis.tracks.voice.find((t) => t.personId === personId) ?? analysis.tracks.voice.find((t) => t.personId === null);
   return [
     ...(face ? faceSignals(face).map((s) => row('face', s)) : []),
+    ...(body ? bodySignals(body).map((s) => row('body', s)) : []),
     ...(voice ? voiceSignals(voice).map((s) => row('voice', s)) : []),
     ...analysis.tracks.voice
       .filter((other) => other !== voice && other.personId !== null)

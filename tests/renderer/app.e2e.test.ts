@@ -180,11 +180,11 @@ describe('Attune renderer, end to end', { timeout: 15 * 60_000 }, () => {
     await shot('05-roles');
   });
 
-  it('reviews: video, face and voice tracks, and markers with their evidence', async () => {
+  it('reviews: video, face, body and voice tracks, and markers with their evidence', async () => {
     await page.getByRole('button', { name: 'Continue to review' }).click();
     // First visit: Attune offers to let the therapist notice first; here the markers are shown at once.
     await page.getByRole('button', { name: 'Show the markers now' }).click();
-    for (const track of ['smile', 'browLower', 'browRaise', 'gazeAway', 'headMovement', 'pitch', 'loudness', 'speech']) {
+    for (const track of ['smile', 'browLower', 'browRaise', 'gazeAway', 'headMovement', 'bodyMovement', 'selfTouch', 'headAboveShoulders', 'pitch', 'loudness', 'speech']) {
       await page.locator(`[data-track="${track}"] canvas`).waitFor();
     }
     await page.getByRole('note').getByText('not emotions and not a diagnosis').waitFor();

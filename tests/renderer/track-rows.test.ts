@@ -81,3 +81,22 @@ test('with speakers told apart, a person’s rows are their own voice, then a tu
   const asTherapist = trackRows({ ...split, people: [split.people[0]!, { id: 'v1', role: 'therapist', offCamera: true }] }, 'p1');
   assert.equal(asTherapist.find((r) => r.signal.key === 'turns:v1')!.signal.label, 'Therapist speaking');
 });
+
+test('body rows follow the face rows when the analysis has the person’s body; self-touch is an on/off band', () => {
+  const base = analysis(0.05, 0.35);
+  assert.ok(trackRows(base, 'p1').every((r) => r.group !== 'body'), 'an analysis made before the body channel has no body rows');
+  const t = [0, 0.4, 0.8, 1.2];
+  const body = {
+    personId: 'p1', t, presence: [1, 1, 1, 0], keypoints: {},
+    motionEnergy: [null, 0.1, 0.3, null], shoulderTiltDeg: [0, 1, 2, null], noseAboveShoulders: [0.8, 0.75, 0.7, null],
+    shoulderWidth: [1.5, 1.5, 1.5, null], selfTouch: [null, 1, 0, null], fidgeting: [null, null, null, null],
+  };
+  const rows = trackRows({ ...base, tracks: { ...base.tracks, body: [body] } }, 'p1');
+  assert.deepEqual(rows.map((r) => `${r.group}:${r.signal.key}`).slice(4, 9), ['face:headMovement', 'body:bodyMovement', 'body:selfTouch', 'body:headAboveShoulders', 'voice:pitch']);
+  const touch = rows.find((r) => r.signal.key === 'selfTouch')!;
+  assert.equal(touch.signal.draw, 'band');
+  // No hand in view counts as no touch; no body found is unknown.
+  assert.deepEqual(touch.signal.values, [0, 1, 0, null]);
+  assert.deepEqual(rows.find((r) => r.signal.key === 'bodyMovement')!.range, [0.1, 0.3]);
+  assert.equal(trackRows({ ...base, tracks: { ...base.tracks, body: [body] } }, 'p2').filter((r) => r.group === 'body').length, 0);
+});

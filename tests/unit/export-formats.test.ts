@@ -82,7 +82,7 @@ describe('frames CSV', () => {
     const rows = parseCsv(join(framesCsv(a)));
     const [header, ...body] = rows;
     assert.deepEqual(header!.slice(0, 8), ['frame', 'face_id', 'role', 'timestamp', 'success', 'pose_Rx', 'pose_Ry', 'pose_Rz']);
-    assert.deepEqual(header!.slice(8), [...BLENDSHAPE_NAMES]);
+    assert.deepEqual(header!.slice(8, 8 + BLENDSHAPE_NAMES.length), [...BLENDSHAPE_NAMES]);
     assert.equal(body.length, a.tracks.face[0]!.t.length + a.tracks.face[1]!.t.length);
     for (const r of body) assert.equal(r.length, header!.length);
     const times = body.map((r) => Number(r[3]));
@@ -93,6 +93,29 @@ describe('frames CSV', () => {
     assert.equal(p2first[6], String(Math.round((Math.PI / 2) * 1e6) / 1e6));
     const p2absent = body.find((r) => r[1] === 'p2' && r[4] === '0')!;
     assert.deepEqual(p2absent.slice(5), new Array(header!.length - 5).fill(''));
+  });
+
+  test('body columns on the frames the body model ran on: found, not found, and empty on the other frames', () => {
+    const a = twoPeople();
+    a.tracks.body = [{
+      personId: 'p2', t: [0.1, 0.5], presence: [1, 0], keypoints: {},
+      motionEnergy: [0.12, null], shoulderTiltDeg: [-3, null], noseAboveShoulders: [0.8, null], shoulderWidth: [1.6, null], selfTouch: [1, null], fidgeting: [null, null],
+    }];
+    const [header, ...rows] = parseCsv(join(framesCsv(a)));
+    const bodyAt = header!.indexOf('body_success');
+    assert.deepEqual(header!.slice(bodyAt), ['body_success', 'motion_energy', 'shoulder_tilt_deg', 'nose_above_shoulders', 'shoulder_width', 'self_touch', 'fidgeting']);
+    const p2 = rows.filter((r) => r[1] === 'p2').map((r) => r.slice(bodyAt));
+    assert.deepEqual(p2, [['1', '0.12', '-3', '0.8', '1.6', '1', ''], ['', '', '', '', '', '', ''], ['0', '', '', '', '', '', '']]);
+    assert.ok(rows.filter((r) => r[1] === 'p1').every((r) => r.slice(bodyAt).every((v) => v === '')), 'no body track, no body values');
+  });
+
+  test('the report draws each person’s body rows under their face, when the analysis has them', () => {
+    const a = twoPeople();
+    assert.doesNotMatch(analysisReportHtml(a), /: body</);
+    a.tracks.body = [{ personId: 'p1', t: [0, 1], presence: [1, 1], keypoints: {}, motionEnergy: [null, 0.2], shoulderTiltDeg: [0, 0], noseAboveShoulders: [0.8, 0.7], shoulderWidth: [1.5, 1.5], selfTouch: [0, 1], fidgeting: [null, null] }];
+    const html = analysisReportHtml(a);
+    assert.ok(html.indexOf(': face and head<') < html.indexOf(': body<') && html.indexOf(': body<') < html.indexOf('Body movement'));
+    assert.match(html, /Self-touch/);
   });
 });
 

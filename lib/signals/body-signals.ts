@@ -1,0 +1,43 @@
+/**
+ * The body rows of the timeline, from a BodyTrack (about 2.5 body frames a second): how much the upper
+ * body moves, where a hand is at the face, neck or arm, and how high the head sits above the shoulders.
+ * docs/markers.md "Body" defines each.
+ */
+import type { BodyTrack } from '../analysis/types.ts';
+import { touchAt } from '../body/touch-runs.ts';
+import type { DerivedSignal } from './signal.ts';
+
+export function bodySignals(track: BodyTrack): DerivedSignal[] {
+  return [
+    {
+      key: 'bodyMovement',
+      label: 'Body movement',
+      how: 'How fast the upper body moves — nose, shoulders, elbows and wrists — in face-heights per second, from the body keypoints found 2.5 times a second.',
+      unit: 'face-heights/s',
+      t: track.t,
+      values: track.motionEnergy,
+      range: null,
+      draw: 'line',
+    },
+    {
+      key: 'selfTouch',
+      label: 'Self-touch',
+      how: 'Self-touch: shaded where a hand is seen at the face, the neck or the other upper arm. A frame with no hand in view counts as no touch.',
+      unit: '',
+      t: track.t,
+      values: track.t.map((_, i) => touchAt(track, i)),
+      range: [0, 1],
+      draw: 'band',
+    },
+    {
+      key: 'headAboveShoulders',
+      label: 'Head above shoulders',
+      how: 'How high the nose sits above the shoulder line, in face-heights: lower when the shoulders rise toward the ears or the head drops.',
+      unit: 'face-heights',
+      t: track.t,
+      values: track.noseAboveShoulders,
+      range: null,
+      draw: 'line',
+    },
+  ];
+}
