@@ -17,7 +17,7 @@ export interface TouchRun {
 }
 
 /** A touch is kept when seen in at least this many body frames (one frame alone may be a misplaced wrist). */
-export const MIN_TOUCH_FRAMES = 2;
+const MIN_TOUCH_FRAMES = 2;
 /**
  * One body frame between touches without one (a wrist MoveNet missed, or the body lost for a frame)
  * does not end the touch; two do.

@@ -2,10 +2,10 @@
  * Body cues from the body track (about 2.5 samples a second) on the common grid. All are measured in
  * face-heights, so distance to the camera does not change them; docs/markers.md lists them.
  */
-import type { BodyTrack, Series } from '../analysis/types.ts';
+import type { BodyTrack } from '../analysis/types.ts';
 import type { CueInfo, CueStream } from './cue-types.ts';
 import { binSeries, type Grid } from './grid.ts';
-import { isValue, mean, median } from './robust.ts';
+import { mean, median } from './robust.ts';
 
 type BodyFeature = 'motionEnergy' | 'shoulderTiltDeg' | 'noseAboveShoulders' | 'shoulderWidth' | 'fidgeting';
 
@@ -28,7 +28,7 @@ function cue(name: string, feature: BodyFeature, aggregate: Aggregate, scaleFloo
  * body frames are too few and too jittery for a brief marker. Self-touch is an event, not a level, and
  * makes its own markers (touch-markers.ts).
  */
-export const BODY_CUES: readonly BodyCueDef[] = [
+const BODY_CUES: readonly BodyCueDef[] = [
   cue('bodyMovement', 'motionEnergy', mean, 0.05, false, 'body moved more', 'body moved less'),
   cue('fidgeting', 'fidgeting', mean, 0.1, false, 'more small hand movement', 'less small hand movement'),
   cue('shoulderTilt', 'shoulderTiltDeg', median, 2, false, 'shoulder line tilted about {change}°', 'shoulder line tilted about {change}°'),
@@ -36,16 +36,11 @@ export const BODY_CUES: readonly BodyCueDef[] = [
   cue('shoulderWidth', 'shoulderWidth', median, 0.05, false, 'shoulders wider to the camera (turned toward it)', 'shoulders narrower to the camera (turned away or drawn in)'),
 ];
 
-function valueAt(track: BodyTrack, feature: BodyFeature, i: number): number | null {
-  const series: Series = track[feature];
-  const v = series[i];
-  return isValue(v) ? v : null;
-}
-
 /** Every body cue of one person's body track on the grid; the reported feature is the cue itself. */
 export function bodyCueStreams(track: BodyTrack, grid: Grid): CueStream[] {
   return BODY_CUES.map((def) => {
-    const values = binSeries(grid, track.t, (i) => valueAt(track, def.feature, i), def.aggregate);
+    // binSeries skips frames where the cue is null.
+    const values = binSeries(grid, track.t, (i) => track[def.feature][i] ?? null, def.aggregate);
     return { info: def, values, features: new Map([[def.feature, values]]) };
   });
 }

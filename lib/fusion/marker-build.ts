@@ -24,7 +24,7 @@ const MAX_CUES = 6;
 /** Track features reported per cue: the ones that changed most (e.g. both smile corners). */
 const FEATURES_PER_CUE = 2;
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
+export const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function featureMean(series: Series, z: Series, [from, to]: readonly [number, number]): number | null {
   const values: number[] = [];
