@@ -25,7 +25,7 @@ import {
   text,
   type Parser,
 } from './parse.ts';
-import { noteParsers, noticeParsers, type Note, type NoticeHistoryEntry, type NoticeRun, type ScaleInfo } from './supervision-channels.ts';
+import { noteParsers, noticeParsers, reviewSettingsParser, type Note, type NoticeHistoryEntry, type NoticeRun, type ReviewSettings, type ScaleInfo } from './supervision-channels.ts';
 
 export const CONSENT_PURPOSES = ['self-review', 'supervision', 'research'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -265,6 +265,10 @@ export const channels = {
   'notes:update': channel<Note>()(noteParsers.update),
   'notes:delete': channel<{ deleted: boolean }>()(noteParsers.remove),
   'notes:scale': channel<ScaleInfo>()(nothing),
+  /** Who writes notes by default, the names for each role, the tags offered. */
+  'notes:settings': channel<ReviewSettings>()(nothing),
+  /** Names are trimmed and tags de-duplicated (ignoring case) before they are kept; returns what was kept. */
+  'notes:saveSettings': channel<ReviewSettings>()(reviewSettingsParser),
   /** Writes the session's notes file (lib/export/notes-file.ts); null when the save dialog was cancelled. Needs consent for supervision or research. */
   'notes:export': channel<{ path: string; count: number } | null>()(noteParsers.export),
   /** Compares the presses with the session's markers as shown now (the client's once roles are named) and keeps the run. */
@@ -308,7 +312,16 @@ export const API = {
   jobs: { list: 'jobs:list', cancel: 'jobs:cancel' },
   people: { assignRole: 'people:assignRole', thumbnail: 'people:thumbnail' },
   media: { url: 'media:url' },
-  notes: { list: 'notes:list', add: 'notes:add', update: 'notes:update', delete: 'notes:delete', scale: 'notes:scale', export: 'notes:export' },
+  notes: {
+    list: 'notes:list',
+    add: 'notes:add',
+    update: 'notes:update',
+    delete: 'notes:delete',
+    scale: 'notes:scale',
+    export: 'notes:export',
+    settings: 'notes:settings',
+    saveSettings: 'notes:saveSettings',
+  },
   notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
   store: {
     status: 'store:status',

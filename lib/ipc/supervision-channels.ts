@@ -13,7 +13,7 @@ import { absolutePath, id, integer, listOf, maybeEmptyText, nullable, object, on
 export const NOTE_AUTHOR_ROLES = ['therapist', 'supervisor'] as const;
 export type NoteAuthorRole = (typeof NOTE_AUTHOR_ROLES)[number];
 
-/** Offered as tags; any other short word may be typed. */
+/** The tags offered until the service edits its list (ReviewSettings.tags); any other short word may be typed. */
 export const DEFAULT_NOTE_TAGS = ['rupture', 'repair', 'missed cue', 'good attunement'] as const;
 
 export const NOTE_TEXT_MAX = 4000;
@@ -84,6 +84,31 @@ export interface NoticeHistoryEntry {
   both: number;
   agreement: number | null;
 }
+
+/**
+ * How notes are written on this machine, kept in the encrypted library: who writes by default (a
+ * supervisor's own Attune says "supervisor"), the names that go with each role, and the tags offered.
+ */
+export interface ReviewSettings {
+  writingAs: NoteAuthorRole;
+  /** Empty until set; a note still needs a name, typed in the note when this is empty. */
+  names: Record<NoteAuthorRole, string>;
+  tags: string[];
+}
+
+export const NOTE_TAGS_MAX = 30;
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
+  writingAs: 'therapist',
+  names: { therapist: '', supervisor: '' },
+  tags: [...DEFAULT_NOTE_TAGS],
+};
+
+export const reviewSettingsParser = object<ReviewSettings>({
+  writingAs: oneOf(NOTE_AUTHOR_ROLES),
+  names: object<Record<NoteAuthorRole, string>>({ therapist: maybeEmptyText(AUTHOR_NAME_MAX), supervisor: maybeEmptyText(AUTHOR_NAME_MAX) }),
+  tags: listOf(text(NOTE_TAG_MAX), NOTE_TAGS_MAX),
+});
 
 export const PRESS_WORD_MAX = 40;
 /** More presses than this in one session is a stuck key, not noticing. */

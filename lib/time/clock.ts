@@ -33,3 +33,16 @@ export function formatClock(tSec: number, withTenths = false): string {
 export function clockRange(fromSec: number, toSec: number): string {
   return `${formatClock(fromSec, true)}–${formatClock(toSec, true)}`;
 }
+
+/**
+ * A time typed by a clinician, in seconds: "12:30", "12:30.5", "1:02:07" or plain seconds ("75.5");
+ * null for anything else (minutes and seconds after the first part must be below 60).
+ */
+export function parseClock(text: string): number | null {
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;
+  if (parts.slice(0, -1).some((p) => p.includes('.'))) return null;
+  const values = parts.map(Number);
+  if (values.slice(1).some((v) => v >= 60)) return null;
+  return values.reduce((total, v) => total * 60 + v, 0);
+}

@@ -1,6 +1,6 @@
 /** The supervision channels: notes on the review, and "notice first" runs. */
 import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
-import type { NoteContent } from '../../lib/ipc/supervision-channels.ts';
+import { DEFAULT_REVIEW_SETTINGS, reviewSettingsParser, type NoteContent, type ReviewSettings } from '../../lib/ipc/supervision-channels.ts';
 import { compareNoticing } from '../../lib/notice/compare.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
@@ -19,6 +19,20 @@ export interface SupervisionDeps {
   ratingScale: ScaleChoice;
   /** The main process's save dialog; absent where there is none (tests). */
   pickSavePath: PickSavePath | undefined;
+}
+
+const SETTINGS_KEY = 'review';
+
+/** Names trimmed; tags trimmed, the first of any that differ only in case kept, in the order given. */
+function tidySettings(settings: ReviewSettings): ReviewSettings {
+  const seen = new Set<string>();
+  const tags = settings.tags.map((tag) => tag.trim()).filter((tag) => {
+    const key = tag.toLocaleLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { writingAs: settings.writingAs, names: { therapist: settings.names.therapist.trim(), supervisor: settings.names.supervisor.trim() }, tags };
 }
 
 /** Consent purposes under which notes may leave Attune in a file. */
@@ -63,6 +77,14 @@ export function supervisionHandlers({ store, sessionOrThrow, ratingScale: scale,
     'notes:delete': async ({ noteId }) => ({ deleted: store.notes.remove(noteId) }),
 
     'notes:scale': async () => scale,
+
+    'notes:settings': async () => store.settings.get(SETTINGS_KEY, reviewSettingsParser, DEFAULT_REVIEW_SETTINGS),
+
+    'notes:saveSettings': async (settings) => {
+      const kept = tidySettings(settings);
+      store.settings.set(SETTINGS_KEY, kept);
+      return kept;
+    },
 
     'notes:export': async ({ sessionId, filePath }) => {
       const row = sessionOrThrow(sessionId);

@@ -19,6 +19,7 @@ import { StoreKeyError } from './database.ts';
 import { deletedSessionIds, recordDeletion } from './deletion-log.ts';
 import { keepAside, keptAsideFiles, SIDE_FILES, syncFile, syncFolder } from './kept-aside.ts';
 import type { SessionRecords } from './session-records.ts';
+import type { SettingsRecords } from './settings-records.ts';
 import { SessionStore, type RemovedRows } from './session-store.ts';
 import { DAMAGE_WORDS, StoreDamagedError } from './store-damage.ts';
 
@@ -93,6 +94,10 @@ export class ProfileStore {
 
   get audit(): AuditLog {
     return this.open().audit;
+  }
+
+  get settings(): SettingsRecords {
+    return this.open().settings;
   }
 
   status(): StoreStatus {

@@ -7,6 +7,7 @@ import { NoticeRecords } from './notice-records.ts';
 import { DeletionReceipts } from './deletion-receipts.ts';
 import { AuditLog } from './audit-log.ts';
 import { SessionRecords } from './session-records.ts';
+import { SettingsRecords } from './settings-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
 
@@ -17,6 +18,7 @@ export class SessionStore {
   readonly notice: NoticeRecords;
   readonly receipts: DeletionReceipts;
   readonly audit: AuditLog;
+  readonly settings: SettingsRecords;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
@@ -25,6 +27,7 @@ export class SessionStore {
     this.notice = new NoticeRecords(db);
     this.receipts = new DeletionReceipts(db);
     this.audit = new AuditLog(db);
+    this.settings = new SettingsRecords(db);
   }
 
   static open(file: string, key: Buffer): SessionStore {

@@ -13,6 +13,7 @@ import { LibraryScreen } from '../screens/LibraryScreen.tsx';
 import { ProgressScreen } from '../screens/ProgressScreen.tsx';
 import { ReviewScreen } from '../screens/ReviewScreen.tsx';
 import { RolesScreen } from '../screens/RolesScreen.tsx';
+import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { StoreDamagedScreen } from '../screens/StoreDamagedScreen.tsx';
 import { ApiContext } from './api-context.ts';
 import { useJobs } from './use-jobs.ts';
@@ -80,6 +81,7 @@ export function App({ api }: { api: AttuneApi }) {
           {tab({ screen: 'progress' }, active > 0 ? `Analyses (${active} in progress)` : 'Analyses', route.screen === 'progress')}
           {tab({ screen: 'backups' }, 'Backups', route.screen === 'backups')}
           {tab({ screen: 'audit' }, 'Audit log', route.screen === 'audit')}
+          {tab({ screen: 'settings' }, 'Settings', route.screen === 'settings')}
         </nav>
       </header>
       <main>
@@ -96,6 +98,7 @@ export function App({ api }: { api: AttuneApi }) {
             {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
             {route.screen === 'backups' && <BackupsScreen backupProblem={store.backupProblem} navigate={navigate} />}
             {route.screen === 'audit' && <AuditScreen />}
+            {route.screen === 'settings' && <SettingsScreen />}
           </>
         )}
       </main>

@@ -6,12 +6,11 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Marker } from '../../lib/analysis/types.ts';
-import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
+import { NOTE_AUTHOR_ROLES, type Note, type NoteAuthorRole, type NoteContent, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { ratingSummary, type RatingScale } from '../../lib/ratings/scale.ts';
-import { clockRange, formatClock } from '../../lib/time/clock.ts';
+import { clockRange, formatClock, parseClock } from '../../lib/time/clock.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
-
-const AUTHOR_WORDS: Record<NoteAuthorRole, string> = { therapist: 'Therapist', supervisor: 'Supervisor' };
+import { AUTHOR_WORDS } from './author-words.ts';
 
 interface Props {
   sessionId: string;
@@ -20,12 +19,18 @@ interface Props {
   onChanged: () => void;
   playheadSec: number;
   selectedMarker: Marker | null;
-  /** Bumped by the `a` key: open a new note at the playhead. */
-  openRequest: number;
+  /** A new request (a higher count) opens a new note at the playhead: `a`, or a digit for a rating. */
+  openRequest: NoteRequest;
   onSeek: (sec: number) => void;
 }
 
-/** Who is writing: asked once per review and kept while it is open. */
+export interface NoteRequest {
+  count: number;
+  /** The level a digit key asked for, or null (`a`). */
+  rating: number | null;
+}
+
+/** Who is writing: from the settings at first, then as the last saved note said while the review is open. */
 interface Author {
   role: NoteAuthorRole;
   name: string;
@@ -37,32 +42,45 @@ const when = (note: Pick<Note, 'startSec' | 'endSec'>) =>
 export function NotesPanel({ sessionId, notes, onChanged: reload, playheadSec, selectedMarker, openRequest, onSeek }: Props) {
   const api = useApi();
   const [error, setError] = useState<string | null>(null);
-  const [author, setAuthor] = useState<Author>({ role: 'therapist', name: '' });
+  const [author, setAuthor] = useState<Author | null>(null);
+  const [settings, setSettings] = useState<ReviewSettings | null>(null);
   /** The note being written: a new one (null id) or an edit. */
   const [draft, setDraft] = useState<{ id: string | null; content: NoteContent } | null>(null);
   const [scale, setScale] = useState<ScaleInfo | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   useEffect(() => {
-    api.notes
-      .scale()
-      .then(setScale)
+    Promise.all([api.notes.scale(), api.notes.settings()])
+      .then(([sc, s]) => {
+        setScale(sc);
+        setSettings(s);
+        setAuthor((a) => a ?? { role: s.writingAs, name: s.names[s.writingAs] });
+      })
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [api]);
 
-  const startNew = useCallback(() => {
-    setError(null);
-    setDraft({
-      id: null,
-      content: { ...authorFields(author), startSec: playheadSec, endSec: playheadSec, markerId: null, text: '', tag: null, rating: null },
-    });
-  }, [author, playheadSec]);
+  // A note being written is never replaced by a new one (its words would be lost); a level the scale lacks is refused.
+  const startNew = useCallback(
+    (rating: number | null = null) => {
+      if (!author || !scale || draft !== null) return;
+      if (rating !== null && !scale.scale.levels.some((level) => level.value === rating)) {
+        setError(`The rating scale “${scale.scale.name}” has no level ${rating}.`);
+        return;
+      }
+      setError(null);
+      setDraft({
+        id: null,
+        content: { authorRole: author.role, authorName: author.name, startSec: playheadSec, endSec: playheadSec, markerId: null, text: '', tag: null, rating },
+      });
+    },
+    [author, scale, draft, playheadSec],
+  );
 
-  // The `a` key: each press (a new request number) opens a new note.
-  const seenRequest = useRef(openRequest);
+  // The `a` and digit keys: each press (a new request count) opens a new note.
+  const seenRequest = useRef(openRequest.count);
   useEffect(() => {
-    if (openRequest === seenRequest.current) return;
-    seenRequest.current = openRequest;
-    startNew();
+    if (openRequest.count === seenRequest.current) return;
+    seenRequest.current = openRequest.count;
+    startNew(openRequest.rating);
   }, [openRequest, startNew]);
 
   const save = async (content: NoteContent, id: string | null) => {
@@ -105,7 +123,7 @@ export function NotesPanel({ sessionId, notes, onChanged: reload, playheadSec, s
         </h2>
         <div className="note-actions">
           {draft === null && (
-            <button type="button" onClick={startNew} aria-keyshortcuts="a">
+            <button type="button" onClick={() => startNew()} aria-keyshortcuts="a">
               Add a note at {formatClock(playheadSec, true)} (a)
             </button>
           )}
@@ -130,15 +148,17 @@ export function NotesPanel({ sessionId, notes, onChanged: reload, playheadSec, s
           {error}
         </p>
       )}
-      {draft?.id === null && scale && (
-        <NoteForm initial={draft.content} scale={scale.scale} selectedMarker={selectedMarker} onSave={(c) => void save(c, null)} onCancel={() => setDraft(null)} />
+      {draft?.id === null && scale && settings && (
+        <NoteForm initial={draft.content} scale={scale.scale} settings={settings} selectedMarker={selectedMarker} playheadSec={playheadSec} onSave={(c) => void save(c, null)} onCancel={() => setDraft(null)} />
       )}
-      {notes && notes.length === 0 && draft === null && <p className="empty">No notes yet. Press a to write one at the playhead.</p>}
+      {notes && notes.length === 0 && draft === null && (
+        <p className="empty">No notes yet. Press a to write one at the playhead, or a number to rate your empathic responding there.</p>
+      )}
       <ol className="notes">
         {(notes ?? []).map((note) =>
-          draft?.id === note.id && scale ? (
+          draft?.id === note.id && scale && settings ? (
             <li key={note.id} className="note">
-              <NoteForm initial={draft.content} scale={scale.scale} selectedMarker={selectedMarker} onSave={(c) => void save(c, note.id)} onCancel={() => setDraft(null)} />
+              <NoteForm initial={draft.content} scale={scale.scale} settings={settings} selectedMarker={selectedMarker} playheadSec={playheadSec} onSave={(c) => void save(c, note.id)} onCancel={() => setDraft(null)} />
             </li>
           ) : (
             <li key={note.id} className="note" data-note-id={note.id}>
@@ -168,8 +188,6 @@ export function NotesPanel({ sessionId, notes, onChanged: reload, playheadSec, s
   );
 }
 
-const authorFields = (author: Author) => ({ authorRole: author.role, authorName: author.name });
-
 function contentOf(note: Note): NoteContent {
   const { authorRole, authorName, startSec, endSec, markerId, text, tag, rating } = note;
   return { authorRole, authorName, startSec, endSec, markerId, text, tag, rating };
@@ -196,12 +214,14 @@ function RatingsSummary({ notes, scale }: { notes: readonly Note[]; scale: Ratin
 interface FormProps {
   initial: NoteContent;
   scale: RatingScale;
+  settings: ReviewSettings;
   selectedMarker: Marker | null;
+  playheadSec: number;
   onSave: (content: NoteContent) => void;
   onCancel: () => void;
 }
 
-function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProps) {
+function NoteForm({ initial, scale, settings, selectedMarker, playheadSec, onSave, onCancel }: FormProps) {
   const ids = useId();
   const [content, setContent] = useState(initial);
   // The marker a note can be about: the one it is already on (an edit), else the selected one.
@@ -211,19 +231,57 @@ function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProp
       : selectedMarker && { id: selectedMarker.id, startSec: selectedMarker.startSec, endSec: selectedMarker.endSec };
   const [onMarker, setOnMarker] = useState(initial.markerId !== null);
   const set = (patch: Partial<NoteContent>) => setContent((c) => ({ ...c, ...patch }));
+  // Another role brings its name from the settings, unless a different name was typed for this note.
+  const setRole = (role: NoteAuthorRole) =>
+    setContent((c) => {
+      const untouched = c.authorName.trim() === '' || c.authorName === settings.names[c.authorRole];
+      return { ...c, authorRole: role, authorName: untouched ? settings.names[role] : c.authorName };
+    });
+
+  // A note not about a marker covers the typed stretch: a moment when both times are the same.
+  const [times, setTimes] = useState({ from: formatClock(initial.startSec, true), to: formatClock(initial.endSec, true) });
+  const [timeError, setTimeError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const span =
-      onMarker && target
-        ? { startSec: target.startSec, endSec: target.endSec, markerId: target.id }
-        : { markerId: null, endSec: initial.markerId !== null ? content.startSec : content.endSec };
+    let span: Pick<NoteContent, 'startSec' | 'endSec' | 'markerId'>;
+    if (onMarker && target) {
+      span = { startSec: target.startSec, endSec: target.endSec, markerId: target.id };
+    } else {
+      // An untouched field keeps its exact time (the field shows it to a tenth).
+      const read = (typed: string, exact: number) => (typed === formatClock(exact, true) ? exact : parseClock(typed));
+      const [startSec, endSec] = [read(times.from, initial.startSec), read(times.to, initial.endSec)];
+      if (startSec === null || endSec === null) return setTimeError('Write times as minutes and seconds, for example 12:30 or 12:30.5.');
+      if (endSec < startSec) return setTimeError('The note must end at or after its start.');
+      span = { startSec, endSec, markerId: null };
+    }
     onSave({ ...content, ...span, authorName: content.authorName.trim(), text: content.text.trim(), tag: content.tag?.trim() || null });
   };
 
   return (
     <form className="note-form" onSubmit={submit} aria-label="Write a note">
-      <p className="note-when">{onMarker && target ? `About marker ${target.id} (${when(target)})` : `At ${when(content)}`}</p>
+      {onMarker && target ? (
+        <p className="note-when">{`About marker ${target.id} (${when(target)})`}</p>
+      ) : (
+        <div className="note-when note-fields">
+          {(['from', 'to'] as const).map((end) => (
+            <span key={end}>
+              <label>
+                {end === 'from' ? 'From' : 'To'}{' '}
+                <input className="clock-input" size={9} value={times[end]} onChange={(e) => setTimes({ ...times, [end]: e.target.value })} />
+              </label>{' '}
+              <button type="button" onClick={() => setTimes({ ...times, [end]: formatClock(playheadSec, true) })}>
+                {end === 'from' ? 'From' : 'To'} the playhead
+              </button>
+            </span>
+          ))}
+        </div>
+      )}
+      {timeError && (
+        <p className="error" role="alert">
+          {timeError}
+        </p>
+      )}
       {target && (
         <label className="check">
           <input type="checkbox" checked={onMarker} onChange={(e) => setOnMarker(e.target.checked)} /> About the selected marker
@@ -248,7 +306,7 @@ function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProp
           Tag{' '}
           <input list={`${ids}-tags`} maxLength={40} value={content.tag ?? ''} onChange={(e) => set({ tag: e.target.value })} />
           <datalist id={`${ids}-tags`}>
-            {DEFAULT_NOTE_TAGS.map((tag) => (
+            {settings.tags.map((tag) => (
               <option key={tag} value={tag} />
             ))}
           </datalist>
@@ -266,7 +324,7 @@ function NoteForm({ initial, scale, selectedMarker, onSave, onCancel }: FormProp
         </label>
         <label>
           Written by{' '}
-          <select value={content.authorRole} onChange={(e) => set({ authorRole: e.target.value as NoteAuthorRole })}>
+          <select value={content.authorRole} onChange={(e) => setRole(e.target.value as NoteAuthorRole)}>
             {NOTE_AUTHOR_ROLES.map((role) => (
               <option key={role} value={role}>
                 {AUTHOR_WORDS[role]}

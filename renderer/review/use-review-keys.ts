@@ -1,10 +1,12 @@
 /**
  * Review keyboard shortcuts: space play/pause, , and . step a frame, n and p jump to the next and
- * previous marker, + and − zoom, a writes a note at the playhead, m marks a moment while noticing first. Ignored while typing in a text field.
+ * previous marker, + and − zoom, a writes a note at the playhead, 1–9 rate the therapist's empathic
+ * responding there (a note with that level), m marks a moment while noticing first. Ignored while typing
+ * in a text field.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut' | 'annotate' | 'notice';
+export type ReviewCommand = 'togglePlay' | 'frameBack' | 'frameForward' | 'nextMarker' | 'previousMarker' | 'zoomIn' | 'zoomOut' | 'annotate' | 'rate' | 'notice';
 
 const KEYS: Record<string, ReviewCommand> = {
   ' ': 'togglePlay',
@@ -22,6 +24,7 @@ const KEYS: Record<string, ReviewCommand> = {
   A: 'annotate',
   m: 'notice',
   M: 'notice',
+  ...Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => [digit, 'rate' as const])),
 };
 
 function isTyping(target: EventTarget | null): boolean {
@@ -30,7 +33,8 @@ function isTyping(target: EventTarget | null): boolean {
     (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(target.type));
 }
 
-export function useReviewKeys(run: (command: ReviewCommand) => void): void {
+/** `run` gets the key too: for `rate`, the level is the digit pressed. */
+export function useReviewKeys(run: (command: ReviewCommand, key: string) => void): void {
   // The latest handler, so the listener is attached once rather than on every playhead tick.
   const latest = useRef(run);
   useLayoutEffect(() => {
@@ -43,7 +47,7 @@ export function useReviewKeys(run: (command: ReviewCommand) => void): void {
       if (!command) return;
       // Space would also press a focused button or scroll the page; the shortcut wins.
       event.preventDefault();
-      latest.current(command);
+      latest.current(command, event.key);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -8,7 +8,7 @@ import type { MediaUrl, SessionDetail } from '../../lib/ipc/contract.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { MarkerPanel } from '../review/MarkerPanel.tsx';
 import { NoticeOffer, NoticeResult, NoticeWatch } from '../review/NoticeFirst.tsx';
-import { NotesPanel } from '../review/NotesPanel.tsx';
+import { NotesPanel, type NoteRequest } from '../review/NotesPanel.tsx';
 import { useNoticeFirst } from '../review/use-notice-first.ts';
 import { useNotes } from '../review/use-notes.ts';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
@@ -125,7 +125,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
   const [personId, setPersonId] = useState<string | null>(defaultPerson);
   const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
   const [reason, setReason] = useState<MissedReason | null>(null);
-  const [noteRequest, setNoteRequest] = useState(0);
+  const [noteRequest, setNoteRequest] = useState<NoteRequest>({ count: 0, rating: null });
   const { notes, reload: reloadNotes, loadError: notesError } = useNotes(detail.id);
   const selectedMarker = analysis.markers.find((m) => m.id === state.selectedMarkerId) ?? null;
   const markers = useMemo(
@@ -144,7 +144,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
   const noticing = useNoticeFirst(detail.id, analysis.markers.length > 0);
   const { notice } = noticing;
 
-  const run = (command: ReviewCommand) => {
+  const run = (command: ReviewCommand, key?: string) => {
     // While noticing first nothing may reveal a marker: no jumping to one, no notes, no zooming the hidden timeline.
     if (noticing.hidesMarkers && !['togglePlay', 'frameBack', 'frameForward', 'notice'].includes(command)) return;
     switch (command) {
@@ -159,7 +159,9 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
       case 'zoomOut':
         return dispatch({ type: 'zoom', factor: 1 / ZOOM_FACTOR });
       case 'annotate':
-        return setNoteRequest((n) => n + 1);
+        return setNoteRequest(({ count }) => ({ count: count + 1, rating: null }));
+      case 'rate':
+        return setNoteRequest(({ count }) => ({ count: count + 1, rating: Number(key) }));
       case 'notice':
         return notice.phase === 'watching' ? noticing.press(state.playheadSec) : undefined;
       case 'nextMarker':

@@ -6,6 +6,7 @@ export type Route =
   | { screen: 'roles'; sessionId: string }
   | { screen: 'review'; sessionId: string }
   | { screen: 'backups' }
-  | { screen: 'audit' };
+  | { screen: 'audit' }
+  | { screen: 'settings' };
 
 export type Navigate = (route: Route) => void;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { AuditLogView, DeletionReceipt, DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
-import type { Note, NoticeHistoryEntry, NoticeRun, ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
+import { DEFAULT_REVIEW_SETTINGS, type Note, type NoticeHistoryEntry, type NoticeRun, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
 import { compareNoticing } from '../../lib/notice/compare.ts';
@@ -403,6 +403,42 @@ test('ratings: on the scale in use, a rating alone is a note, a level the scale 
     assert.match(info.problem ?? '', /rating-scale\.json could not be used \(the levels’ values must rise from the first to the last\), so Attune’s own scale is used\./);
   } finally {
     await broken.close();
+  }
+});
+
+test('review settings: names and tags are kept in the encrypted library across starts, tidied, and a stored value that no longer parses gives the defaults', async () => {
+  const { backend, root, key } = setup(knownResult);
+  const profile = join(root, 'profile');
+  try {
+    assert.deepEqual(await call(backend, 'notes:settings'), DEFAULT_REVIEW_SETTINGS);
+    const kept = await call<ReviewSettings>(backend, 'notes:saveSettings', {
+      writingAs: 'supervisor',
+      names: { therapist: '  Tove Lind ', supervisor: 'Dr. Sara Berg' },
+      tags: ['rupture', ' Enactment ', 'RUPTURE', 'enactment', 'silence'],
+    });
+    assert.deepEqual(kept, { writingAs: 'supervisor', names: { therapist: 'Tove Lind', supervisor: 'Dr. Sara Berg' }, tags: ['rupture', 'Enactment', 'silence'] });
+    await call(backend, 'notes:saveSettings', { ...kept, tags: [] });
+  } finally {
+    await backend.close();
+  }
+  assert.deepEqual(plaintextIn(profile, 'Sara Berg'), [], 'the names are encrypted at rest');
+  const again = createAppBackend({ dataDir: profile, dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult });
+  try {
+    assert.deepEqual(await call(again, 'notes:settings'), { writingAs: 'supervisor', names: { therapist: 'Tove Lind', supervisor: 'Dr. Sara Berg' }, tags: [] });
+  } finally {
+    await again.close();
+  }
+  const store = SessionStore.open(join(profile, 'sessions.db'), key);
+  try {
+    store.settings.set('review', { writingAs: 'client', names: {}, tags: 'x' });
+  } finally {
+    store.close();
+  }
+  const third = createAppBackend({ dataDir: profile, dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult });
+  try {
+    assert.deepEqual(await call(third, 'notes:settings'), DEFAULT_REVIEW_SETTINGS);
+  } finally {
+    await third.close();
   }
 });
 

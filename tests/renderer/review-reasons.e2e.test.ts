@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { DeletionReceipt, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
-import type { Note, NoticeRun } from '../../lib/ipc/supervision-channels.ts';
+import type { Note, NoticeRun, ReviewSettings } from '../../lib/ipc/supervision-channels.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { REPO } from '../helpers/paths.ts';
@@ -51,6 +51,29 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
   after(async () => {
     await harness?.close();
     if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
+  });
+
+  it('keeps who writes notes and the tags offered as settings', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Notes and ratings' });
+    await form.getByLabel('Supervisor', { exact: true }).check();
+    await form.getByLabel('Supervisor’s name').fill('Dr. S.');
+    await form.getByRole('button', { name: 'Remove the tag repair' }).click();
+    await form.getByLabel('New tag').fill('enactment');
+    await form.getByLabel('New tag').press('Enter');
+    await form.getByLabel('New tag').fill('Rupture');
+    await form.getByRole('button', { name: 'Add tag' }).click();
+    await form.getByRole('alert').getByText('“Rupture” is already in the list.').waitFor();
+    await form.getByRole('button', { name: 'Save settings' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor();
+    await page.getByText('3 · Matches').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '39-settings.png'), fullPage: true });
+    assert.deepEqual(await invoke<ReviewSettings>('notes:settings'), {
+      writingAs: 'supervisor',
+      names: { therapist: '', supervisor: 'Dr. S.' },
+      tags: ['rupture', 'missed cue', 'good attunement', 'enactment'],
+    });
+    assert.deepEqual(harness.pageErrors, []);
   });
 
   it('analyses the session and names the client and the therapist', async () => {
@@ -111,7 +134,7 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     assert.deepEqual(harness.pageErrors, []);
   });
 
-  it('writes notes from the keyboard — at the playhead and about a marker — and edits and deletes them', async () => {
+  it('writes notes from the keyboard — at the playhead, about a marker, a rating over a stretch — and edits and deletes them', async () => {
     const notes = page.locator('section.notes-panel');
     await page.locator('h1').click();
     await page.keyboard.press('a');
@@ -119,8 +142,10 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     // Keyboard first: the note field has the focus as soon as it is shown, so typing goes into it.
     await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
     await page.keyboard.type('She paused here and I moved on.');
-    await form.getByLabel('Name').fill('Dr. S.');
-    await form.getByLabel('Written by').selectOption('supervisor');
+    // Who writes comes from the settings, and so do the tags offered.
+    assert.equal(await form.getByLabel('Name').inputValue(), 'Dr. S.');
+    assert.equal(await form.getByLabel('Written by').inputValue(), 'supervisor');
+    assert.deepEqual(await form.locator('datalist option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), ['rupture', 'missed cue', 'good attunement', 'enactment']);
     await form.getByLabel('Tag').fill('missed cue');
     await form.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
     await notes.getByText('She paused here and I moved on.').waitFor();
@@ -138,7 +163,28 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await notes.getByText('Empathic responding 4 · Adds').waitFor();
     assert.equal(await notes.locator('.ratings-summary').innerText(), 'Empathic responding, 1 rating on “Attune empathic responding (1–5)”: mean 4.');
 
+    // A digit rates at the playhead; the note can cover a stretch, typed or taken from the playhead.
+    await page.locator('h1').click();
+    await page.keyboard.press('2');
+    assert.equal(await form.getByLabel('Empathic responding').inputValue(), '2');
+    await form.getByLabel('From', { exact: true }).fill('0:40');
+    await form.getByLabel('To', { exact: true }).fill('0:3x');
+    await form.getByRole('button', { name: /Save note/ }).click();
+    await form.getByRole('alert').getByText(/Write times as minutes and seconds/).waitFor();
+    await form.getByLabel('To', { exact: true }).fill('0:38');
+    await form.getByRole('button', { name: /Save note/ }).click();
+    await form.getByRole('alert').getByText('The note must end at or after its start.').waitFor();
+    await form.getByLabel('To', { exact: true }).fill('0:44.5');
+    await form.getByRole('button', { name: /Save note/ }).click();
+    await notes.getByText('0:40.0–0:44.5').waitFor();
+    assert.equal(await notes.locator('.ratings-summary').innerText(), 'Empathic responding, 2 ratings on “Attune empathic responding (1–5)”: mean 3, spread (SD) 1.41.');
+
     const { id } = (await invoke<SessionSummary[]>('library:list')).find((x) => x.fileName === SESSION)!;
+    const all = await invoke<Note[]>('notes:list', { sessionId: id });
+    const stretch = all.find((n) => n.rating === 2)!;
+    assert.deepEqual([stretch.startSec, stretch.endSec, stretch.markerId, stretch.text, stretch.authorName], [40, 44.5, null, '', 'Dr. S.']);
+    await notes.locator(`li[data-note-id="${stretch.id}"]`).getByRole('button', { name: 'Delete' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('li.note').length === 2);
     const stored = await invoke<Note[]>('notes:list', { sessionId: id });
     assert.equal(stored.length, 2);
     const onMarker = stored.find((n) => n.markerId !== null)!;
