@@ -13,6 +13,7 @@
 import type { Analysis, Role } from '../analysis/types.ts';
 // Type-only: the progress shape is owned by the pipeline and must not drift from what it reports.
 import type { PipelineProgress } from '../pipeline/progress.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/format-names.ts';
 import {
   absolutePath,
   id,
@@ -239,6 +240,13 @@ export const channels = {
     object<{ sessionId: string; filePath?: string }>({ sessionId: id, filePath: optional(absolutePath) }),
   ),
   'sessions:startAnalysis': channel<JobView>()(sessionRef),
+  /**
+   * Writes one of the session's exports (the formats of `attune export`) as the review shows it, with its
+   * notes, ratings and latest notice-first run, where the save dialog says (or `filePath`); null when cancelled.
+   */
+  'sessions:export': channel<{ path: string } | null>()(
+    object<{ sessionId: string; format: ExportFormat; filePath?: string }>({ sessionId: id, format: oneOf(EXPORT_FORMATS), filePath: optional(absolutePath) }),
+  ),
   'sessions:delete': channel<DeletionReport>()(sessionRef),
   /** The client withdrew consent: the session and everything derived from it are deleted at once, with a receipt. */
   'sessions:withdrawConsent': channel<DeletionReport>()(sessionRef),
@@ -306,6 +314,7 @@ export const API = {
     get: 'sessions:get',
     relocate: 'sessions:relocate',
     startAnalysis: 'sessions:startAnalysis',
+    export: 'sessions:export',
     delete: 'sessions:delete',
     withdrawConsent: 'sessions:withdrawConsent',
   },

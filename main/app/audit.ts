@@ -49,6 +49,7 @@ const AUDITED: { [C in ChannelName]?: [action: string, describe: Describe<C>] } 
   'notes:add': ['note-add', (r, note) => ({ sessionId: r.sessionId, detail: noteDetail(note.id, note.rating) })],
   'notes:update': ['note-edit', (r, note) => ({ sessionId: note.sessionId, detail: noteDetail(r.noteId, note.rating) })],
   'notes:delete': ['note-delete', (r, result) => (result.deleted ? { sessionId: null, detail: { noteId: r.noteId } } : null)],
+  'sessions:export': ['export', (r, result) => (result ? { sessionId: r.sessionId, detail: { format: r.format } } : null)],
   'notes:export': ['export-notes', (r, result) => (result ? { sessionId: r.sessionId, detail: { notes: String(result.count) } } : null)],
   'notice:save': ['notice-first', session],
   'store:restore': ['restore-backup', (r) => ({ sessionId: null, detail: { backupId: r.backupId } })],

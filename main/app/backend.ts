@@ -25,6 +25,7 @@ import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
 import { JobQueue, type RunJob } from './job-queue.ts';
 import type { MediaProbe } from './recording-file.ts';
+import { printWithChromium, type PdfPrinter } from '../export/export-analysis.ts';
 
 export type AnalyzeFn = (
   inputPath: string,
@@ -43,6 +44,8 @@ export interface AppBackendOptions {
   pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
   /** The save dialog for exports (suggested file name → chosen path, null when cancelled). */
   pickSavePath?: PickSavePath;
+  /** Prints the report to PDF; by default headless Chromium, as the CLI does. */
+  printPdf?: PdfPrinter;
   /** The clock; tests set it to check retention. */
   now?: () => Date;
   probe?: MediaProbe;
@@ -122,6 +125,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     now,
     extractThumbnail: options.extractThumbnail ?? extractThumbnail,
     ratingScale: loadRatingScale(options.dataDir),
+    printPdf: options.printPdf ?? printWithChromium,
   });
 
   return {

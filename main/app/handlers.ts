@@ -14,6 +14,8 @@ import { auditCsv } from '../../lib/export/audit-csv.ts';
 import { saveExport, type PickSavePath } from './save-export.ts';
 import { deleteSessionNow } from './session-deletion.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
+import { exportHandlers } from './export-handlers.ts';
+import type { PdfPrinter } from '../export/export-analysis.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
 export type Handlers = { [C in ChannelName]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -40,6 +42,8 @@ export interface HandlerDeps {
   now: () => Date;
   /** The scale ratings are made on (rating-scale-file.ts). */
   ratingScale: ScaleChoice;
+  /** Prints the report to PDF (in the app, Electron's own print engine). */
+  printPdf: PdfPrinter;
 }
 
 const THUMBNAIL_MAX_SIDE = 160;
@@ -215,5 +219,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     ...supervisionHandlers({ store, sessionOrThrow, ratingScale: deps.ratingScale, pickSavePath: deps.pickSavePath }),
+    ...exportHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, printPdf: deps.printPdf }),
   };
 }

@@ -2,6 +2,7 @@
  * Electron entry point (bundled to dist/main/main.cjs). Wiring only: every decision it applies lives in a
  * module that is tested under Node (hardening, network guard, protocols, IPC edge, backend).
  */
+import { extname } from 'node:path';
 import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../lib/ipc/origins.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
@@ -17,6 +18,7 @@ import { applyAppPolicy, hardenSession } from './hardening.ts';
 import { isTrustedSender, registerIpcHandlers } from './ipc-edge.ts';
 import { createMainWindow } from './main-window.ts';
 import { createMediaProtocolHandler } from './media-protocol.ts';
+import { electronPdfPrinter } from './electron-pdf.ts';
 
 // Before 'ready': the schemes must be privileged and the switches set before Chromium starts.
 // corsEnabled lets module scripts and workers load from attune:// (they are fetched in CORS mode); the
@@ -57,6 +59,7 @@ async function start(): Promise<void> {
     visionEngine: electronVisionFactory({ session: visionSession, preloadPath: paths.visionPreload, serveModels: visionFiles.serveModels }),
     pickRecording,
     pickSavePath,
+    printPdf: electronPdfPrinter(),
   });
 
   session.defaultSession.protocol.handle(
@@ -94,11 +97,12 @@ async function pickRecording(purpose: 'import' | 'relocate'): Promise<string | n
 }
 
 async function pickSavePath(suggestedName: string): Promise<string | null> {
+  const extension = extname(suggestedName).slice(1);
   const options: Electron.SaveDialogOptions = {
-    title: 'Export the notes',
+    title: 'Save the export',
     defaultPath: suggestedName,
     properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
-    filters: [{ name: 'Attune notes', extensions: ['json'] }],
+    filters: [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }],
   };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return result.canceled ? null : (result.filePath ?? null);

@@ -6,7 +6,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultModelsDir, ModelError } from '../../models/manifest.ts';
 import { fetchModels } from '../../models/fetch-models.ts';
-import { EXPORT_FORMATS, EXPORT_SUFFIX, FORMATS_WITH_NOTES, isExportFormat } from '../../lib/export/formats.ts';
+import { EXPORT_FORMATS, EXPORT_SUFFIX, FORMATS_WITH_NOTES, isExportFormat } from '../../lib/export/format-names.ts';
 import { NO_REVIEW_WORK, NotesFileError } from '../../lib/export/notes-file.ts';
 import { exportAnalysis } from '../export/export-analysis.ts';
 import { AnalysisFileError, readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';

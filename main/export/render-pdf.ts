@@ -13,7 +13,8 @@ export interface RenderedPdf {
   blockedRequests: string[];
 }
 
-const FOOTER =
+/** Page numbers at the foot of every page; the app's print engine uses the same. */
+export const PDF_FOOTER =
   '<div style="font: 8px sans-serif; color: #666; width: 100%; text-align: center;">Attune session report · page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 export async function renderPdf(html: string): Promise<RenderedPdf> {
@@ -40,7 +41,7 @@ export async function renderPdf(html: string): Promise<RenderedPdf> {
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: FOOTER,
+      footerTemplate: PDF_FOOTER,
     });
     return { pdf, blockedRequests };
   } finally {

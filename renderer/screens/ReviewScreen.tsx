@@ -9,6 +9,7 @@ import { errorMessage, useApi } from '../app/api-context.ts';
 import { MarkerPanel } from '../review/MarkerPanel.tsx';
 import { NoticeOffer, NoticeResult, NoticeWatch } from '../review/NoticeFirst.tsx';
 import { NotesPanel, type NoteRequest } from '../review/NotesPanel.tsx';
+import { ExportMenu } from '../review/ExportMenu.tsx';
 import { useNoticeFirst } from '../review/use-notice-first.ts';
 import { useNotes } from '../review/use-notes.ts';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
@@ -195,6 +196,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
             Notice first…
           </button>
         )}
+        {notice.phase !== 'watching' && <ExportMenu sessionId={detail.id} purposes={detail.consent?.purposes ?? []} />}
       </div>
       <p className="baseline-note" role="note">
         {WHAT_MARKERS_ARE}

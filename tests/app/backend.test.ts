@@ -442,6 +442,60 @@ test('review settings: names and tags are kept in the encrypted library across s
   }
 });
 
+test('exports from the app: the CLI’s formats as the review shows the session, with its notes; refused in words when there is nothing to export; audited', async () => {
+  const failingPrinter = async (): Promise<Uint8Array> => {
+    throw new Error('Chromium crashed\nstack…');
+  };
+  const { backend, recording, root } = setup(knownResult);
+  const broken = setup(knownResult, { printPdf: failingPrinter });
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    const out = (name: string) => join(root, 'Exports', name);
+    await assert.rejects(call(backend, 'sessions:export', { sessionId, format: 'html', filePath: out('early.html') }), /not been analysed yet/);
+    await analysed(backend, sessionId);
+    await assert.rejects(call(backend, 'sessions:export', { sessionId, format: 'notes-csv', filePath: out('n.csv') }), /no notes or ratings yet/);
+    await call(backend, 'notes:add', { sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 1, endSec: 2, markerId: 'm1', text: 'Look here', tag: 'repair', rating: 3 });
+
+    assert.deepEqual(await call(backend, 'sessions:export', { sessionId, format: 'html', filePath: out('r.html') }), { path: out('r.html') });
+    const html = readFileSync(out('r.html'), 'utf8');
+    assert.match(html, /Notes and ratings \(1\)/);
+    assert.match(html, /Look here/);
+    await call(backend, 'sessions:export', { sessionId, format: 'eaf', filePath: out('r.eaf') });
+    assert.match(readFileSync(out('r.eaf'), 'utf8'), /TIER_ID="Notes – Supervisor: Dr\. S\."/);
+    await call(backend, 'sessions:export', { sessionId, format: 'notes-csv', filePath: out('n.csv') });
+    assert.match(readFileSync(out('n.csv'), 'utf8'), /Look here/);
+    await call(backend, 'sessions:export', { sessionId, format: 'pdf', filePath: out('r.pdf') });
+    assert.equal(readFileSync(out('r.pdf')).subarray(0, 5).toString('latin1'), '%PDF-');
+
+    // The dialog's suggestion is the recording's name with the format's ending; cancelling writes nothing.
+    let suggested = '';
+    const picking = setup(knownResult, { pickSavePath: async (name) => ((suggested = name), null) });
+    try {
+      const id = await importedWithConsent(picking.backend, picking.recording);
+      await analysed(picking.backend, id);
+      assert.equal(await call(picking.backend, 'sessions:export', { sessionId: id, format: 'markers-csv' }), null);
+      assert.match(suggested, /\.markers\.csv$/);
+    } finally {
+      await picking.backend.close();
+    }
+
+    const actions = (await call<AuditLogView>(backend, 'store:auditLog')).entries.filter((e) => e.action === 'export').map((e) => e.detail);
+    assert.deepEqual(actions.map((d) => d.format), ['html', 'eaf', 'notes-csv', 'pdf'], 'each written export is logged with its format, refusals are not');
+
+    // A PDF that cannot be printed: one sentence, and no file.
+    const other = await importedWithConsent(broken.backend, broken.recording);
+    await analysed(broken.backend, other);
+    await assert.rejects(
+      call(broken.backend, 'sessions:export', { sessionId: other, format: 'pdf', filePath: out('broken.pdf') }),
+      /^Error: The PDF report could not be printed \(Chromium crashed\)\. The HTML report holds the same/,
+    );
+    assert.equal(existsSync(out('broken.pdf')), false);
+  } finally {
+    await backend.close();
+    await broken.backend.close();
+  }
+});
+
 test('exporting notes: a file tied to the recording, only when the consent covers supervision or research', async () => {
   const { backend, recording, root } = setup(knownResult);
   try {

@@ -59,7 +59,7 @@ test('the review window is sandboxed, isolated, without Node, and loads attune:/
 });
 
 test('every session is hardened: network cancelled, permissions denied, spell-checker off', () => {
-  assert.deepEqual([...fake.sessions.keys()].sort(), ['', 'attune-vision']);
+  assert.deepEqual([...fake.sessions.keys()].sort(), ['', 'attune-report', 'attune-vision']);
   for (const session of fake.sessions.values()) {
     let cancel: boolean | undefined;
     session.beforeRequest!({ url: 'https://example.org/' }, (response) => (cancel = response.cancel));
@@ -71,11 +71,17 @@ test('every session is hardened: network cancelled, permissions denied, spell-ch
   }
 });
 
-test('protocols live on the right sessions: the UI and media on the default one, only the vision host on the vision partition', async () => {
+test('protocols live on the right sessions: the UI and media on the default one, only the vision host on the vision partition, only the report on its own', async () => {
   const main = fake.sessions.get('')!;
   const vision = fake.sessions.get('attune-vision')!;
+  const report = fake.sessions.get('attune-report')!;
   assert.deepEqual([...main.protocolHandlers.keys()].sort(), ['attune', 'attune-media']);
   assert.deepEqual([...vision.protocolHandlers.keys()], ['attune']);
+  assert.deepEqual([...report.protocolHandlers.keys()], ['attune']);
+  // Until a report is printed its page is empty, and whatever it holds may load nothing but inline styles and data: images.
+  const page = await report.protocolHandlers.get('attune')!(new Request('attune://report/'));
+  assert.equal(await page.text(), '');
+  assert.equal(page.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   const ui = main.protocolHandlers.get('attune')!;
   assert.equal((await ui(new Request('attune://vision/vision-page.html'))).status, 404);
   assert.equal((await vision.protocolHandlers.get('attune')!(new Request('attune://app/index.html'))).status, 404);

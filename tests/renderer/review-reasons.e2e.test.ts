@@ -210,6 +210,14 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     const exported = parseNotesFile(readFileSync(notesPath, 'utf8'), notesPath);
     assert.deepEqual(exported.notes.map((n) => n.text).sort(), ['Good moment to discuss.', 'She paused here; I moved on too fast.']);
     assert.equal(exported.recording.sha256, (await session()).analysis!.source.sha256);
+    // The session report, from the review, with the notes in it.
+    const reportPath = join(mediaDir, 'gallery.report.html');
+    const exportMenu = page.getByRole('group', { name: 'Export' });
+    await exportMenu.getByLabel('Export').selectOption({ label: 'Session report (web page)' });
+    harness.pickNext(reportPath);
+    await exportMenu.getByRole('button', { name: 'Save…' }).click();
+    await exportMenu.getByRole('status').getByText(`Saved to ${reportPath}.`).waitFor();
+    assert.match(readFileSync(reportPath, 'utf8'), /Notes and ratings \(2\)[\s\S]*She paused here; I moved on too fast\./);
     await notes.locator(`li[data-note-id="${atPlayhead.id}"]`).getByRole('button', { name: 'Delete' }).click();
     await page.waitForFunction(() => document.querySelectorAll('li.note').length === 1);
     assert.deepEqual((await invoke<Note[]>('notes:list', { sessionId: id })).map((n) => n.text), ['Good moment to discuss.']);
