@@ -1,5 +1,5 @@
 /**
- * The `attune` command line: analyze, roles, export and models (USAGE below).
+ * The `attune` command line: analyze, roles, export, package and models (USAGE below).
  * Progress goes to stderr; errors are one line in plain words with a non-zero exit code.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -20,6 +20,8 @@ import { playerTime } from '../../lib/time/clock.ts';
 import { speakingSummary } from '../../lib/speakers/speaking-time.ts';
 import { progressLine } from './progress-line.ts';
 import { roleArguments, rolesCommand, withNamedRoles } from './roles.ts';
+import { packageCommand } from './package.ts';
+import { PackageError, type PackageProblem } from '../package/format.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
@@ -35,13 +37,22 @@ const USAGE = `Usage:
       columns), markers-csv, vtt (captions for any video player), html or pdf (the session report),
       notes-csv. --notes adds the notes and ratings exported from the app (to eaf, html, pdf, notes-csv).
       Default file: beside analysis.json, named after the recording.
+  attune package create <analysis.json | folder> --passphrase-file <file> [--notes <file>] [--out <file>] [--quiet]
+      Seals the analysis (and the notes exported from the app) into one encrypted file for a supervisor
+      (default: beside analysis.json, <recording>.attune). The passphrase is the first line of the file,
+      at least 10 characters; send it another way than the package.
+  attune package open <package> --passphrase-file <file> --out <folder> [--quiet]
+      Checks and opens a package: writes analysis.json (and notes.json) into the folder, or nothing.
   attune models [--models <folder>] [--best-effort]
       Downloads the model files (the only command that uses the network) and checks them.
   attune --version | --help
 
 Environment: ATTUNE_MODELS_DIR (model folder), FFMPEG_PATH / FFPROBE_PATH, ATTUNE_CHROMIUM_PATH (browser used for face analysis).
 Exit codes: 0 done, 1 unexpected error, 2 wrong usage, 3 the recording cannot be analysed, 4 model files missing or damaged,
-5 results could not be saved, 6 the analysis or notes file cannot be read, 130 cancelled.`;
+5 results could not be saved, 6 the analysis or notes file cannot be read, 7 wrong passphrase, 8 not a package, or damaged
+or changed, 9 a package from a newer Attune, 130 cancelled.`;
+
+const PACKAGE_EXIT: Record<PackageProblem, number> = { 'wrong-passphrase': 7, 'not-a-package': 8, damaged: 8, newer: 9 };
 
 function positiveNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -56,6 +67,7 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof ModelError) return 4;
   if (error instanceof OutputError) return 5;
   if (error instanceof AnalysisFileError || error instanceof NotesFileError) return 6;
+  if (error instanceof PackageError) return PACKAGE_EXIT[error.problem];
   return 1;
 }
 
@@ -176,6 +188,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'analyze') await analyzeCommand(rest, controller.signal);
     else if (command === 'export') await exportCommand(rest);
     else if (command === 'roles') await rolesCommand(rest);
+    else if (command === 'package') await packageCommand(rest);
     else if (command === 'models') await modelsCommand(rest);
     else if (command === '--version' || command === '-v') process.stdout.write(`${APP_NAME_AND_VERSION}\n`);
     else if (command === '--help' || command === '-h' || command === 'help') process.stdout.write(`${USAGE}\n`);

@@ -37,19 +37,24 @@ export async function readAnalysisFile(path: string): Promise<{ analysis: Analys
     if (code === 'EACCES' || code === 'EPERM') throw new AnalysisFileError(`Attune is not allowed to read ${file}.`);
     throw new AnalysisFileError(`${file} could not be read (${code ?? String(error)}).`);
   }
+  return { analysis: parseAnalysisText(text, file), file };
+}
+
+/** An analysis.json's text, checked; `name` says where it came from in the sentence when it is not one. */
+export function parseAnalysisText(text: string, name: string): Analysis {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AnalysisFileError(`${file} is damaged or cut short: it is not complete JSON. Analyse the recording again to get a new one.`);
+    throw new AnalysisFileError(`${name} is damaged or cut short: it is not complete JSON. Analyse the recording again to get a new one.`);
   }
-  if (!isObject(value) || value.format !== 'attune-analysis') throw new AnalysisFileError(`${file} is not an Attune analysis file.`);
+  if (!isObject(value) || value.format !== 'attune-analysis') throw new AnalysisFileError(`${name} is not an Attune analysis file.`);
   if (value.version !== 1) {
-    throw new AnalysisFileError(`${file} was written by a newer version of Attune (format version ${String(value.version)}); update Attune to export it.`);
+    throw new AnalysisFileError(`${name} was written by a newer version of Attune (format version ${String(value.version)}); update Attune to export it.`);
   }
   const missing = missingPart(value);
-  if (missing) throw new AnalysisFileError(`${file} is damaged: ${missing} are missing or unreadable. Analyse the recording again to get a new one.`);
-  return { analysis: value as unknown as Analysis, file };
+  if (missing) throw new AnalysisFileError(`${name} is damaged: ${missing} are missing or unreadable. Analyse the recording again to get a new one.`);
+  return value as unknown as Analysis;
 }
 
 /** A notes file exported from the app, checked, and made for the same recording as `analysis`. */
@@ -61,9 +66,14 @@ export async function readNotesFile(path: string, analysis: Analysis): Promise<N
     const code = (error as { code?: string }).code;
     throw new NotesFileError(code === 'ENOENT' ? `There is no notes file at ${path}.` : `${path} could not be read (${code ?? String(error)}).`);
   }
-  const notes = parseNotesFile(text, path);
+  return notesForAnalysis(text, path, analysis);
+}
+
+/** A notes file's text, checked, and made for the same recording as `analysis`. */
+export function notesForAnalysis(text: string, name: string, analysis: Analysis): NotesFile {
+  const notes = parseNotesFile(text, name);
   if (notes.recording.sha256 !== analysis.source.sha256) {
-    throw new NotesFileError(`${path} holds the notes of another recording than ${analysis.source.file}, so they were not added.`);
+    throw new NotesFileError(`${name} holds the notes of another recording than ${analysis.source.file}, so they were not added.`);
   }
   return notes;
 }

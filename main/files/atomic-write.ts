@@ -45,7 +45,7 @@ export async function checkOutputDir(dir: string, what = 'The results'): Promise
 }
 
 /** `what` names the file for the error sentence: "The results", "The export". */
-export async function writeAtomically(target: string, pieces: Iterable<string | Uint8Array>, what: string): Promise<void> {
+export async function writeAtomically(target: string, pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, what: string): Promise<void> {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -53,7 +53,7 @@ export async function writeAtomically(target: string, pieces: Iterable<string | 
     const handle = await open(temp, 'wx');
     try {
       let pending = '';
-      for (const piece of pieces) {
+      for await (const piece of pieces) {
         if (typeof piece === 'string') {
           pending += piece;
           if (pending.length < BATCH_CHARS) continue;

@@ -1,0 +1,82 @@
+/**
+ * What a review package holds (docs/review-package.md): a manifest, the analysis, and the notes file
+ * when there are notes — sealed with a passphrase (sealed-file.ts). Opening checks the contents as
+ * `attune export` checks its inputs, so a package that opens is one every export can read.
+ */
+import type { Analysis } from '../../lib/analysis/types.ts';
+import { NotesFileError, type NotesFile } from '../../lib/export/notes-file.ts';
+import { AnalysisFileError, notesForAnalysis, parseAnalysisText } from '../export/read-analysis-file.ts';
+import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
+import { PackageError, type PackageEntry } from './format.ts';
+
+export const MANIFEST_ENTRY = 'manifest.json';
+export const ANALYSIS_ENTRY = 'analysis.json';
+export const NOTES_ENTRY = 'notes.json';
+const CONTENTS_VERSION = 1;
+
+export interface PackageManifest {
+  format: 'attune-review-package-contents';
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  /** The recording the analysis is of, by its fingerprint. */
+  recording: { sha256: string };
+  entries: string[];
+}
+
+export interface PackageContents {
+  manifest: PackageManifest;
+  analysis: Analysis;
+  notes: NotesFile | null;
+}
+
+const json = (value: unknown): Uint8Array => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+
+export function packageEntries(analysis: Analysis, notes: NotesFile | null, now = new Date()): PackageEntry[] {
+  const files: PackageEntry[] = [{ name: ANALYSIS_ENTRY, data: json(analysis) }];
+  if (notes) files.push({ name: NOTES_ENTRY, data: json(notes) });
+  const manifest: PackageManifest = {
+    format: 'attune-review-package-contents',
+    version: CONTENTS_VERSION,
+    createdAt: now.toISOString(),
+    createdBy: APP_NAME_AND_VERSION,
+    recording: { sha256: analysis.source.sha256 },
+    entries: files.map((f) => f.name),
+  };
+  return [{ name: MANIFEST_ENTRY, data: json(manifest) }, ...files];
+}
+
+/** The contents of an opened package, checked; a PackageError when they are not what a package holds. */
+export function packageContents(entries: readonly PackageEntry[], name: string): PackageContents {
+  const wrong = (why: string) => new PackageError('damaged', `${name} opened, but ${why}, so nothing was taken from it.`);
+  const text = (entry: string): string | null => {
+    const found = entries.find((e) => e.name === entry);
+    return found ? Buffer.from(found.data).toString('utf8') : null;
+  };
+  const manifestText = text(MANIFEST_ENTRY);
+  if (manifestText === null) throw wrong('it has no list of contents');
+  let manifest: PackageManifest;
+  try {
+    manifest = JSON.parse(manifestText) as PackageManifest;
+  } catch {
+    throw wrong('its list of contents is not readable');
+  }
+  if (manifest?.format !== 'attune-review-package-contents' || !Number.isInteger(manifest.version)) throw wrong('its list of contents is not readable');
+  if (manifest.version > CONTENTS_VERSION) {
+    throw new PackageError('newer', `${name} holds contents from a newer version of Attune (version ${manifest.version}). Update Attune to open it.`);
+  }
+  const analysisText = text(ANALYSIS_ENTRY);
+  if (analysisText === null) throw wrong('it holds no analysis');
+  try {
+    const analysis = parseAnalysisText(analysisText, `the analysis in ${name}`);
+    if (analysis.source.sha256 !== manifest.recording?.sha256) throw wrong('its analysis is of another recording than its list of contents says');
+    const notesText = text(NOTES_ENTRY);
+    const notes = notesText === null ? null : notesForAnalysis(notesText, `the notes in ${name}`, analysis);
+    return { manifest, analysis, notes };
+  } catch (error) {
+    if (error instanceof AnalysisFileError || error instanceof NotesFileError) {
+      throw new PackageError('damaged', `${name} opened, but what it holds cannot be used, so nothing was taken from it: ${error.message}`);
+    }
+    throw error;
+  }
+}
