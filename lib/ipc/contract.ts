@@ -26,7 +26,18 @@ import {
   text,
   type Parser,
 } from './parse.ts';
-import { noteParsers, noticeParsers, reviewSettingsParser, type Note, type NoticeHistoryEntry, type NoticeRun, type ReviewSettings, type ScaleInfo } from './supervision-channels.ts';
+import {
+  noteParsers,
+  noticeParsers,
+  packageParsers,
+  reviewSettingsParser,
+  type Note,
+  type NoticeHistoryEntry,
+  type NoticeRun,
+  type PackageImportReport,
+  type ReviewSettings,
+  type ScaleInfo,
+} from './supervision-channels.ts';
 
 export const CONSENT_PURPOSES = ['self-review', 'supervision', 'research'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -284,6 +295,13 @@ export const channels = {
   'notice:latest': channel<NoticeRun | null>()(noticeParsers.latest),
   /** Each session's latest run, oldest first. */
   'notice:history': channel<NoticeHistoryEntry[]>()(nothing),
+  /**
+   * Seals the session for a supervisor (docs/review-package.md): the analysis as the review shows it, the
+   * notes and ratings, the consent record. Needs consent that covers supervision; null when cancelled.
+   */
+  'package:create': channel<{ path: string } | null>()(packageParsers.create),
+  /** Opens a package of a session in this library and merges its notes (a backup is made first); null when cancelled. */
+  'package:import': channel<PackageImportReport | null>()(packageParsers.import),
   'store:status': channel<StoreStatus>()(nothing),
   /** Newest first. */
   'store:backups': channel<BackupInfo[]>()(nothing),
@@ -332,6 +350,7 @@ export const API = {
     saveSettings: 'notes:saveSettings',
   },
   notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
+  package: { create: 'package:create', import: 'package:import' },
   store: {
     status: 'store:status',
     backups: 'store:backups',

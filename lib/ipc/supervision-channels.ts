@@ -110,6 +110,29 @@ export const reviewSettingsParser = object<ReviewSettings>({
   tags: listOf(text(NOTE_TAG_MAX), NOTE_TAGS_MAX),
 });
 
+/** A review package's passphrase: long enough to take guessing out of reach with scrypt's cost per guess. */
+export const PASSPHRASE_MIN = 10;
+const PASSPHRASE_MAX = 1000;
+
+/** What importing a review package did to the session's notes (lib/notes/merge-notes.ts). */
+export interface PackageImportReport {
+  sessionId: string;
+  fileName: string;
+  /** Who made the package (the Attune version) and when, from its list of contents. */
+  createdAt: string;
+  added: number;
+  updated: number;
+  keptHere: number;
+  unchanged: number;
+}
+
+export const packageParsers = {
+  /** Without `filePath`, main asks where to save with its own dialog. */
+  create: object<{ sessionId: string; passphrase: string; filePath?: string }>({ sessionId: id, passphrase: text(PASSPHRASE_MAX), filePath: optional(absolutePath) }),
+  /** Without `filePath`, main asks which package with its own dialog. */
+  import: object<{ passphrase: string; filePath?: string }>({ passphrase: text(PASSPHRASE_MAX), filePath: optional(absolutePath) }),
+} satisfies Record<string, Parser<unknown>>;
+
 export const PRESS_WORD_MAX = 40;
 /** More presses than this in one session is a stuck key, not noticing. */
 export const PRESSES_MAX = 1000;

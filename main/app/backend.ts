@@ -44,6 +44,8 @@ export interface AppBackendOptions {
   pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
   /** The save dialog for exports (suggested file name → chosen path, null when cancelled). */
   pickSavePath?: PickSavePath;
+  /** The open dialog for a review package (chosen path, null when cancelled). */
+  pickPackage?: () => Promise<string | null>;
   /** Prints the report to PDF; by default headless Chromium, as the CLI does. */
   printPdf?: PdfPrinter;
   /** The clock; tests set it to check retention. */
@@ -126,6 +128,7 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     extractThumbnail: options.extractThumbnail ?? extractThumbnail,
     ratingScale: loadRatingScale(options.dataDir),
     printPdf: options.printPdf ?? printWithChromium,
+    pickPackage: options.pickPackage,
   });
 
   return {

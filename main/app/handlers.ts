@@ -15,6 +15,7 @@ import { saveExport, type PickSavePath } from './save-export.ts';
 import { deleteSessionNow } from './session-deletion.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
+import { packageHandlers } from './package-handlers.ts';
 import type { PdfPrinter } from '../export/export-analysis.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   now: () => Date;
   /** The scale ratings are made on (rating-scale-file.ts). */
   ratingScale: ScaleChoice;
+  /** The main process's open dialog for a review package; absent where there is none. */
+  pickPackage: (() => Promise<string | null>) | undefined;
   /** Prints the report to PDF (in the app, Electron's own print engine). */
   printPdf: PdfPrinter;
 }
@@ -220,5 +223,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     ...supervisionHandlers({ store, sessionOrThrow, ratingScale: deps.ratingScale, pickSavePath: deps.pickSavePath }),
     ...exportHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, printPdf: deps.printPdf }),
+    ...packageHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, pickPackage: deps.pickPackage }),
   };
 }

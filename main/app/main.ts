@@ -59,6 +59,7 @@ async function start(): Promise<void> {
     visionEngine: electronVisionFactory({ session: visionSession, preloadPath: paths.visionPreload, serveModels: visionFiles.serveModels }),
     pickRecording,
     pickSavePath,
+    pickPackage,
     printPdf: electronPdfPrinter(),
   });
 
@@ -91,6 +92,16 @@ async function pickRecording(purpose: 'import' | 'relocate'): Promise<string | n
     title: purpose === 'import' ? 'Import a consented session recording' : 'Locate the moved recording',
     properties: ['openFile', 'dontAddToRecent'],
     filters: [{ name: 'Recordings', extensions: ['mp4', 'm4v', 'mov', 'webm', 'mkv', 'avi', 'wmv', 'm4a', 'wav', 'mp3', 'ogg', 'flac'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function pickPackage(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Open a review package',
+    properties: ['openFile', 'dontAddToRecent'],
+    filters: [{ name: 'Attune review packages', extensions: ['attune'] }],
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -10,7 +10,7 @@ export type PickSavePath = (suggestedName: string) => Promise<string | null>;
 
 export async function saveExport(
   where: { filePath: string | undefined; pickSavePath: PickSavePath | undefined; suggestedName: string },
-  pieces: () => Iterable<string | Uint8Array> | Promise<Iterable<string | Uint8Array>>,
+  pieces: () => Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> | Promise<Iterable<string | Uint8Array>>,
   what: string,
 ): Promise<string | null> {
   const path = where.filePath ?? (where.pickSavePath ? await where.pickSavePath(where.suggestedName) : null);

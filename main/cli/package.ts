@@ -6,15 +6,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { NotesFile } from '../../lib/export/notes-file.ts';
+import { PASSPHRASE_MIN } from '../../lib/ipc/supervision-channels.ts';
 import { checkOutputDir, OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
 import { PackageError } from '../package/format.ts';
-import { ANALYSIS_ENTRY, NOTES_ENTRY, packageContents, packageEntries } from '../package/review-package.ts';
+import { ANALYSIS_ENTRY, CONSENT_ENTRY, NOTES_ENTRY, packageContents, packageEntries } from '../package/review-package.ts';
 import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { UsageError } from './usage-error.ts';
-
-export const PASSPHRASE_MIN = 10;
 
 /** The passphrase file's first line (one trailing line end is not part of it). */
 async function readPassphrase(path: string | undefined, creating: boolean): Promise<string> {
@@ -83,7 +82,9 @@ async function openPackage(args: string[]): Promise<void> {
   // Everything is opened and checked before anything is written.
   const contents = packageContents(await openSealedFile(path, passphrase), basename(path));
   const outDir = resolve(values.out as string);
-  const files: [string, unknown][] = [[ANALYSIS_ENTRY, contents.analysis], ...(contents.notes ? [[NOTES_ENTRY, contents.notes] as [string, unknown]] : [])];
+  const files: [string, unknown][] = [[ANALYSIS_ENTRY, contents.analysis]];
+  if (contents.notes) files.push([NOTES_ENTRY, contents.notes]);
+  if (contents.consent) files.push([CONSENT_ENTRY, contents.consent]);
   for (const [name] of files) {
     if (await stat(join(outDir, name)).then(() => true, () => false)) {
       throw new OutputError(`${outDir} already holds ${name}; nothing was written. Choose an empty folder.`);

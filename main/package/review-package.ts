@@ -8,10 +8,12 @@ import { NotesFileError, type NotesFile } from '../../lib/export/notes-file.ts';
 import { AnalysisFileError, notesForAnalysis, parseAnalysisText } from '../export/read-analysis-file.ts';
 import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
 import { PackageError, type PackageEntry } from './format.ts';
+import { CONSENT_PURPOSES, type ConsentRecord } from '../../lib/ipc/contract.ts';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const ANALYSIS_ENTRY = 'analysis.json';
 export const NOTES_ENTRY = 'notes.json';
+export const CONSENT_ENTRY = 'consent.json';
 const CONTENTS_VERSION = 1;
 
 export interface PackageManifest {
@@ -28,13 +30,16 @@ export interface PackageContents {
   manifest: PackageManifest;
   analysis: Analysis;
   notes: NotesFile | null;
+  /** The client's consent as recorded in the library the package came from (packages made by the app). */
+  consent: ConsentRecord | null;
 }
 
 const json = (value: unknown): Uint8Array => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
 
-export function packageEntries(analysis: Analysis, notes: NotesFile | null, now = new Date()): PackageEntry[] {
+export function packageEntries(analysis: Analysis, notes: NotesFile | null, consent: ConsentRecord | null = null, now = new Date()): PackageEntry[] {
   const files: PackageEntry[] = [{ name: ANALYSIS_ENTRY, data: json(analysis) }];
   if (notes) files.push({ name: NOTES_ENTRY, data: json(notes) });
+  if (consent) files.push({ name: CONSENT_ENTRY, data: json(consent) });
   const manifest: PackageManifest = {
     format: 'attune-review-package-contents',
     version: CONTENTS_VERSION,
@@ -72,11 +77,27 @@ export function packageContents(entries: readonly PackageEntry[], name: string):
     if (analysis.source.sha256 !== manifest.recording?.sha256) throw wrong('its analysis is of another recording than its list of contents says');
     const notesText = text(NOTES_ENTRY);
     const notes = notesText === null ? null : notesForAnalysis(notesText, `the notes in ${name}`, analysis);
-    return { manifest, analysis, notes };
+    const consentText = text(CONSENT_ENTRY);
+    const consent = consentText === null ? null : checkedConsent(consentText);
+    if (consent === undefined) throw wrong('its consent record is not complete');
+    return { manifest, analysis, notes, consent };
   } catch (error) {
     if (error instanceof AnalysisFileError || error instanceof NotesFileError) {
       throw new PackageError('damaged', `${name} opened, but what it holds cannot be used, so nothing was taken from it: ${error.message}`);
     }
     throw error;
+  }
+}
+
+/** The consent record, or undefined when it is not one. */
+function checkedConsent(text: string): ConsentRecord | undefined {
+  try {
+    const value = JSON.parse(text) as ConsentRecord;
+    const ok =
+      typeof value.consentedBy === 'string' && typeof value.consentedAt === 'string' && typeof value.retainUntil === 'string' &&
+      typeof value.recordedAt === 'string' && Array.isArray(value.purposes) && value.purposes.every((p) => (CONSENT_PURPOSES as readonly string[]).includes(p));
+    return ok ? value : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 /** Notes on a session's review (lib/ipc/supervision-channels.ts): kept with the session, deleted with it. */
 import { randomUUID } from 'node:crypto';
 import type { Note, NoteContent } from '../../lib/ipc/supervision-channels.ts';
+import type { ExportedNote } from '../../lib/export/notes-file.ts';
 import type { Db } from './database.ts';
 
 const COLUMNS = `id, session_id AS sessionId, author_role AS authorRole, author_name AS authorName, start_sec AS startSec,
@@ -40,6 +41,25 @@ export class NoteRecords {
       )
       .run({ ...content, ratingScale, id: noteId, updatedAt: now.toISOString() }).changes;
     return changed ? this.get(noteId) : null;
+  }
+
+  /**
+   * Writes a note as another library holds it (a review package's): its own id, author and times. A note
+   * of that id in another session is never touched; returns whether the note was written.
+   */
+  put(sessionId: string, note: ExportedNote): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO notes (id, session_id, author_role, author_name, start_sec, end_sec, marker_id, text, tag, rating, rating_scale, created_at, updated_at)
+           VALUES (@id, @sessionId, @authorRole, @authorName, @startSec, @endSec, @markerId, @text, @tag, @rating, @ratingScale, @createdAt, @updatedAt)
+           ON CONFLICT(id) DO UPDATE SET author_role = excluded.author_role, author_name = excluded.author_name, start_sec = excluded.start_sec,
+             end_sec = excluded.end_sec, marker_id = excluded.marker_id, text = excluded.text, tag = excluded.tag, rating = excluded.rating,
+             rating_scale = excluded.rating_scale, created_at = excluded.created_at, updated_at = excluded.updated_at
+           WHERE notes.session_id = excluded.session_id`,
+        )
+        .run({ ...note, sessionId }).changes > 0
+    );
   }
 
   remove(noteId: string): boolean {

@@ -10,6 +10,7 @@ import { MarkerPanel } from '../review/MarkerPanel.tsx';
 import { NoticeOffer, NoticeResult, NoticeWatch } from '../review/NoticeFirst.tsx';
 import { NotesPanel, type NoteRequest } from '../review/NotesPanel.tsx';
 import { ExportMenu } from '../review/ExportMenu.tsx';
+import { PackagePanel } from '../review/PackagePanel.tsx';
 import { useNoticeFirst } from '../review/use-notice-first.ts';
 import { useNotes } from '../review/use-notes.ts';
 import { personWords, WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
@@ -272,6 +273,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
             </p>
           )}
           <NotesPanel sessionId={detail.id} notes={notes} onChanged={reloadNotes} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
+          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} onImported={reloadNotes} />
         </>
       )}
     </section>

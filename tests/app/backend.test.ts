@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { AuditLogView, DeletionReceipt, DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
-import { DEFAULT_REVIEW_SETTINGS, type Note, type NoticeHistoryEntry, type NoticeRun, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
+import { DEFAULT_REVIEW_SETTINGS, type Note, type NoticeHistoryEntry, type NoticeRun, type PackageImportReport, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
 import { compareNoticing } from '../../lib/notice/compare.ts';
 import { createAppBackend, type AnalyzeFn, type AppBackend } from '../../main/app/backend.ts';
 import { MediaError } from '../../main/media/media-error.ts';
 import { SessionStore } from '../../main/store/session-store.ts';
+import { writeAtomically } from '../../main/files/atomic-write.ts';
+import { packageContents, packageEntries } from '../../main/package/review-package.ts';
+import { openSealedFile, sealEntries } from '../../main/package/sealed-file.ts';
 import { sha256OfFile } from '../../models/manifest.ts';
 import { MODELS_DIR, scratch } from '../helpers/paths.ts';
 import { copyRecording, KNOWN_SNAPSHOTS, knownAnalysis, plaintextIn, testKey } from './fixtures.ts';
@@ -493,6 +496,66 @@ test('exports from the app: the CLI’s formats as the review shows the session,
   } finally {
     await backend.close();
     await broken.backend.close();
+  }
+});
+
+test('review packages: sealed for a supervisor only under consent for supervision; their notes come back merged, later edits winning, after a backup', async () => {
+  const { backend, recording, root } = setup(knownResult);
+  const stranger = setup(knownResult);
+  const PASS = 'river stone quiet lamp';
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    const pkg = join(root, 'Out', 'for-supervision.attune');
+    const base = { sessionId, authorRole: 'therapist', authorName: 'T. Lind', markerId: null, tag: null, rating: null };
+    const early = await call<Note>(backend, 'notes:add', { ...base, startSec: 0.5, endSec: 0.5, text: 'She went quiet' });
+    const later = await call<Note>(backend, 'notes:add', { ...base, startSec: 1.5, endSec: 1.5, text: 'I changed topic' });
+    await assert.rejects(call(backend, 'package:create', { sessionId, passphrase: 'short', filePath: pkg }), /at least 10 characters/);
+
+    assert.deepEqual(await call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: pkg }), { path: pkg });
+    const shown = (await call<SessionDetail>(backend, 'sessions:get', { sessionId })).analysis;
+    const contents = packageContents(await openSealedFile(pkg, PASS), 'for-supervision.attune');
+    assert.deepEqual(contents.analysis, shown, 'the analysis as the review shows it');
+    assert.deepEqual(contents.notes?.notes.map((n) => n.text), ['She went quiet', 'I changed topic']);
+    assert.deepEqual(contents.consent?.purposes, ['self-review', 'supervision']);
+    assert.equal(readFileSync(pkg).includes(Buffer.from('She went quiet')), false);
+
+    // The supervisor adds a note and edits one; meanwhile the therapist edits the other after sending.
+    const theirs = contents.notes!.notes.map((n) =>
+      n.id === early.id ? { ...n, text: 'She went quiet — and you waited. Good.', tag: 'good attunement', updatedAt: '2099-01-01T00:00:00.000Z' } : n,
+    );
+    theirs.push({ ...theirs[0]!, id: 'supervisor-note-1', authorRole: 'supervisor', authorName: 'Dr. S.', startSec: 2, endSec: 3, text: 'Rating this stretch', rating: 4, ratingScale: DEFAULT_SCALE.name });
+    const { sessionId: _session, ...content } = base;
+    await call(backend, 'notes:update', { noteId: later.id, ...content, startSec: 1.5, endSec: 1.5, text: 'I changed topic — too soon' });
+    const back = join(root, 'Out', 'from-supervisor.attune');
+    await writeAtomically(back, sealEntries(packageEntries(contents.analysis, { ...contents.notes!, notes: theirs }, contents.consent), PASS), 'test');
+
+    await assert.rejects(call(backend, 'package:import', { passphrase: 'river stone quiet lamps', filePath: back }), /The passphrase does not open from-supervisor\.attune/);
+    const backupIds = async () => (await call<{ id: string }[]>(backend, 'store:backups')).map((b) => b.id);
+    const backupsBefore = await backupIds();
+    const report = await call<PackageImportReport>(backend, 'package:import', { passphrase: PASS, filePath: back });
+    assert.deepEqual({ ...report, createdAt: undefined }, { sessionId, fileName: basename(recording), createdAt: undefined, added: 1, updated: 1, keptHere: 1, unchanged: 0 });
+    const notes = await call<Note[]>(backend, 'notes:list', { sessionId });
+    assert.deepEqual(notes.map((n) => [n.authorName, n.text]), [
+      ['T. Lind', 'She went quiet — and you waited. Good.'],
+      ['T. Lind', 'I changed topic — too soon'],
+      ['Dr. S.', 'Rating this stretch'],
+    ]);
+    assert.ok((await backupIds()).some((id) => !backupsBefore.includes(id)), 'a backup before the merge');
+    const again = await call<PackageImportReport>(backend, 'package:import', { passphrase: PASS, filePath: back });
+    assert.deepEqual([again.added, again.updated, again.keptHere, again.unchanged], [0, 0, 1, 2], 'importing twice changes nothing more');
+    const log = (await call<AuditLogView>(backend, 'store:auditLog')).entries.map((e) => e.action);
+    assert.deepEqual(log.filter((a) => a === 'package' || a === 'import-package'), ['package', 'import-package', 'import-package']);
+
+    // Another library without this recording cannot take the notes in.
+    await assert.rejects(call(stranger.backend, 'package:import', { passphrase: PASS, filePath: back }), /not in your library/);
+    // Consent for self-review only: no package.
+    await call(backend, 'sessions:recordConsent', { sessionId, ...consent, purposes: ['self-review'] });
+    await assert.rejects(call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: join(root, 'Out', 'no.attune') }), /does not cover supervision/);
+    assert.equal(existsSync(join(root, 'Out', 'no.attune')), false);
+  } finally {
+    await backend.close();
+    await stranger.backend.close();
   }
 });
 

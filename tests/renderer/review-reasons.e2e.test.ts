@@ -13,6 +13,9 @@ import type { Page } from 'playwright-core';
 import type { DeletionReceipt, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { Note, NoticeRun, ReviewSettings } from '../../lib/ipc/supervision-channels.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
+import { writeAtomically } from '../../main/files/atomic-write.ts';
+import { packageContents, packageEntries } from '../../main/package/review-package.ts';
+import { openSealedFile, sealEntries } from '../../main/package/sealed-file.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { REPO } from '../helpers/paths.ts';
 import { APP_STAND_IN, startAppHarness, type AppHarness } from './harness/app-harness.ts';
@@ -221,6 +224,28 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await notes.locator(`li[data-note-id="${atPlayhead.id}"]`).getByRole('button', { name: 'Delete' }).click();
     await page.waitForFunction(() => document.querySelectorAll('li.note').length === 1);
     assert.deepEqual((await invoke<Note[]>('notes:list', { sessionId: id })).map((n) => n.text), ['Good moment to discuss.']);
+
+    // Sealed for the supervisor, who adds a note and sends it back; taken in, the notes are merged.
+    const pkg = page.locator('section.package-panel');
+    const PASS = 'plum harbour seven';
+    await pkg.getByRole('button', { name: 'Seal for my supervisor…' }).click();
+    await pkg.getByLabel(/^Passphrase/).fill(PASS);
+    await pkg.getByLabel('The passphrase again').fill(PASS);
+    const sealedPath = join(mediaDir, 'gallery.attune');
+    harness.pickNext(sealedPath);
+    await pkg.getByRole('button', { name: 'Seal and save…' }).click();
+    await pkg.getByRole('status').getByText(`Sealed and saved to ${sealedPath}.`, { exact: false }).waitFor();
+    const sent = packageContents(await openSealedFile(sealedPath, PASS), 'gallery.attune');
+    const supervisorNote = { ...sent.notes!.notes[0]!, id: 'from-supervisor-1', authorRole: 'supervisor' as const, authorName: 'Dr. S.', text: 'You stayed with her here.', rating: null, ratingScale: null };
+    const returned = join(mediaDir, 'gallery-back.attune');
+    await writeAtomically(returned, sealEntries(packageEntries(sent.analysis, { ...sent.notes!, notes: [...sent.notes!.notes, supervisorNote] }, sent.consent), PASS), 'test');
+    await pkg.getByRole('button', { name: 'Take in a supervisor’s package…' }).click();
+    await pkg.getByLabel(/^Passphrase/).fill(PASS);
+    harness.pickNext(returned);
+    await pkg.getByRole('button', { name: 'Choose the package…' }).click();
+    await pkg.getByRole('status').getByText(/: 1 note added, 0 notes replaced by a later edit, 0 notes kept as you had them/).waitFor();
+    await notes.getByText('You stayed with her here.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, '40-supervision-package.png'), fullPage: true });
     assert.deepEqual(harness.pageErrors, []);
   });
 
@@ -283,7 +308,7 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Audit log' }).click();
     await page.getByText(/The log is intact: \d+ entries/).waitFor();
     const table = await page.locator('table.audit').innerText();
-    for (const action of ['import', 'consent', 'analyse', 'role', 'note-add', 'notice-first', 'export-notes', 'delete:withdrawn']) assert.match(table, new RegExp(`\\b${action}\\b`), action);
+    for (const action of ['import', 'consent', 'analyse', 'role', 'note-add', 'notice-first', 'export-notes', 'export', 'package', 'import-package', 'delete:withdrawn']) assert.match(table, new RegExp(`\\b${action}\\b`), action);
     assert.ok(!table.includes('gallery.mp4') && !table.includes('Dr. S.') && !table.includes('Client A.'), 'no file names, authors or consenting persons');
     await page.screenshot({ path: join(SCREENSHOTS, '38-audit-log.png'), fullPage: true });
     const csvPath = join(mediaDir, 'audit.csv');

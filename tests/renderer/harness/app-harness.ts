@@ -85,6 +85,7 @@ export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer
     modelsDir: MODELS_DIR,
     analyze: analyzeFile,
     pickRecording: async () => nextPick,
+    pickPackage: async () => nextPick,
     pickSavePath: async () => nextPick,
   });
 

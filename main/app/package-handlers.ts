@@ -1,0 +1,84 @@
+/**
+ * Review packages in the app (docs/review-package.md): sealing a session for a supervisor, and taking a
+ * package back in — its notes merged into the session's (lib/notes/merge-notes.ts) after a backup.
+ */
+import { basename, extname } from 'node:path';
+import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
+import { notesFile } from '../../lib/export/notes-file.ts';
+import { PASSPHRASE_MIN } from '../../lib/ipc/supervision-channels.ts';
+import { mergeNotes } from '../../lib/notes/merge-notes.ts';
+import { PackageError } from '../package/format.ts';
+import { packageContents, packageEntries } from '../package/review-package.ts';
+import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
+import type { ProfileStore } from '../store/profile-store.ts';
+import type { SessionRow } from '../store/session-records.ts';
+import { AppError } from './app-error.ts';
+import { saveExport, type PickSavePath } from './save-export.ts';
+
+type PackageChannel = Extract<ChannelName, `package:${string}`>;
+type PackageHandlers = { [C in PackageChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+export interface PackageDeps {
+  store: ProfileStore;
+  sessionOrThrow: (id: string) => SessionRow;
+  pickSavePath: PickSavePath | undefined;
+  /** The main process's open dialog for a package; absent where there is none. */
+  pickPackage: (() => Promise<string | null>) | undefined;
+}
+
+export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPackage }: PackageDeps): PackageHandlers {
+  return {
+    'package:create': async ({ sessionId, passphrase, filePath }) => {
+      const row = sessionOrThrow(sessionId);
+      const consent = store.sessions.latestConsent(sessionId);
+      if (!consent?.purposes.includes('supervision')) {
+        throw new AppError('conflict', 'The client’s consent for this session does not cover supervision, so it cannot be packaged for a supervisor. Record a new consent that covers supervision first.');
+      }
+      if ([...passphrase].length < PASSPHRASE_MIN) {
+        throw new AppError('invalid-request', `The passphrase must be at least ${PASSPHRASE_MIN} characters; a few words are easier to pass on than a short password.`);
+      }
+      const analysis = store.analyses.load(sessionId);
+      if (!analysis) throw new AppError('conflict', 'This session has not been analysed yet, so there is nothing to package.');
+      const notes = notesFile(row.sha256, store.notes.list(sessionId), store.notice.latest(sessionId));
+      const suggestedName = `${basename(row.fileName, extname(row.fileName))}.attune`;
+      const path = await saveExport({ filePath, pickSavePath, suggestedName }, () => sealEntries(packageEntries(analysis, notes, consent), passphrase), 'The review package');
+      return path === null ? null : { path };
+    },
+
+    'package:import': async ({ passphrase, filePath }) => {
+      const path = filePath ?? (pickPackage ? await pickPackage() : null);
+      if (path === null) {
+        if (!pickPackage) throw new AppError('invalid-request', 'No file picker is available here; pass a file path.');
+        return null;
+      }
+      let contents;
+      try {
+        contents = packageContents(await openSealedFile(path, passphrase), basename(path));
+      } catch (error) {
+        if (error instanceof PackageError) throw new AppError('failed', error.message);
+        const code = (error as { code?: string }).code;
+        if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new AppError('failed', `${basename(path)} could not be read (${code}).`);
+        throw error;
+      }
+      const row = store.sessions.findBySha256(contents.analysis.source.sha256);
+      if (!row) {
+        throw new AppError('not-found', 'This package is of a session that is not in your library (sessions are matched by their recording). Its analysis and notes can be read with “attune package open”.');
+      }
+      const incoming = contents.notes?.notes ?? [];
+      const merge = mergeNotes(store.notes.list(row.id), incoming);
+      // Whatever the merge replaces can be had back from this backup.
+      if (merge.write.length > 0) store.backUp();
+      const written = merge.write.filter((note) => store.notes.put(row.id, note));
+      const skipped = merge.write.length - written.length;
+      return {
+        sessionId: row.id,
+        fileName: row.fileName,
+        createdAt: contents.manifest.createdAt,
+        added: merge.added - skipped,
+        updated: merge.updated,
+        keptHere: merge.keptHere,
+        unchanged: merge.unchanged,
+      };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Supervision by package (docs/review-package.md): seal this session — analysis, notes and ratings,
+ * consent record — into one passphrase-protected file for a supervisor, and take a supervisor's package
+ * back in, their notes merged with these (the later edit of a note wins; a backup is made first).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { ConsentPurpose } from '../../lib/ipc/contract.ts';
+import { PASSPHRASE_MIN, type PackageImportReport } from '../../lib/ipc/supervision-channels.ts';
+import { errorMessage, useApi } from '../app/api-context.ts';
+import { dateWords } from '../app/format.ts';
+
+interface Props {
+  sessionId: string;
+  purposes: readonly ConsentPurpose[];
+  /** Called after an import, so the notes are shown as merged. */
+  onImported: () => void;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function importWords(report: PackageImportReport): string {
+  const parts = [
+    `${plural(report.added, 'note', 'notes')} added`,
+    `${plural(report.updated, 'note', 'notes')} replaced by a later edit`,
+    `${plural(report.keptHere, 'note', 'notes')} kept as you had them (edited here later)`,
+  ];
+  return `From the package of ${dateWords(report.createdAt)} for “${report.fileName}”: ${parts.join(', ')}.`;
+}
+
+export function PackagePanel({ sessionId, purposes, onImported }: Props) {
+  const api = useApi();
+  const ids = useId();
+  const [mode, setMode] = useState<'share' | 'import' | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const coversSupervision = purposes.includes('supervision');
+
+  const open = (next: 'share' | 'import') => {
+    setMode(next);
+    setPassphrase('');
+    setAgain('');
+    setError(null);
+    setStatus(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (mode === 'share' && passphrase !== again) return setError('The two passphrases differ.');
+    setBusy(true);
+    try {
+      if (mode === 'share') {
+        const result = await api.package.create({ sessionId, passphrase });
+        setStatus(result ? `Sealed and saved to ${result.path}. Tell your supervisor the passphrase another way than the file.` : null);
+      } else {
+        const report = await api.package.import({ passphrase });
+        if (report) {
+          setStatus(importWords(report));
+          onImported();
+        }
+      }
+      setMode(null);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setPassphrase('');
+      setAgain('');
+    }
+  };
+
+  return (
+    <section className="package-panel" aria-labelledby={`${ids}-title`}>
+      <h2 id={`${ids}-title`}>Supervision package</h2>
+      <p className="muted">
+        One encrypted file with this session’s analysis, notes and ratings and the consent record — no video — for your supervisor
+        to open with Attune; their notes come back the same way.
+      </p>
+      <div className="note-actions">
+        <button type="button" onClick={() => open('share')} disabled={!coversSupervision}>
+          Seal for my supervisor…
+        </button>
+        <button type="button" onClick={() => open('import')}>
+          Take in a supervisor’s package…
+        </button>
+      </div>
+      {!coversSupervision && <p className="muted">The client’s consent does not cover supervision, so this session cannot be sealed for a supervisor.</p>}
+      {mode && (
+        <form className="note-form" onSubmit={(e) => void submit(e)} aria-label={mode === 'share' ? 'Seal for my supervisor' : 'Take in a package'}>
+          <label>
+            Passphrase{mode === 'share' ? ` (at least ${PASSPHRASE_MIN} characters; a few words are easiest to pass on)` : ''}{' '}
+            <input type="password" autoComplete="off" autoFocus value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          </label>
+          {mode === 'share' && (
+            <label>
+              The passphrase again <input type="password" autoComplete="off" value={again} onChange={(e) => setAgain(e.target.value)} />
+            </label>
+          )}
+          <div className="note-actions">
+            <button type="submit" className="primary" disabled={busy || passphrase === ''}>
+              {mode === 'share' ? 'Seal and save…' : 'Choose the package…'}
+            </button>
+            <button type="button" onClick={() => setMode(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      <p role="status">{status}</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
