@@ -25,7 +25,10 @@ export function electronPdfPrinter(): PdfPrinter {
   return (html) => {
     const printed = queue.then(async () => {
       page = html;
-      const window = new BrowserWindow({ show: false, webPreferences: { session: reportSession, javascript: false, sandbox: true, contextIsolation: true } });
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: { session: reportSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
+      });
       try {
         await window.loadURL(REPORT_URL);
         const pdf = await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: PDF_FOOTER });
