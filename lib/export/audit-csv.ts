@@ -1,5 +1,5 @@
 /** The audit log as CSV (one row per entry, oldest first), for a service's records. */
-import type { AuditEntryView } from '../ipc/contract.ts';
+import type { AuditEntryView } from '../ipc/store-channels.ts';
 import { row, textField } from './csv.ts';
 
 const HEADER = ['seq', 'at', 'actor', 'action', 'session_id', 'detail', 'hash'];

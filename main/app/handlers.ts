@@ -10,10 +10,10 @@ import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
 import type { JobQueue } from './job-queue.ts';
 import type { ScaleChoice } from './rating-scale-file.ts';
-import { auditCsv } from '../../lib/export/audit-csv.ts';
-import { saveExport, type PickSavePath } from './save-export.ts';
+import type { PickSavePath } from './save-export.ts';
 import { deleteSessionNow } from './session-deletion.ts';
 import { supervisionHandlers } from './supervision-handlers.ts';
+import { storeHandlers } from './store-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
 import type { PdfPrinter } from '../export/export-analysis.ts';
@@ -191,36 +191,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { url: mediaUrlFor(sessionId), sourceStatus: (await checkedSource(row)).status };
     },
 
-    'store:status': async () => store.status(),
-
-    'store:deletionReceipts': async () => store.receipts.list(),
-
-    'store:auditLog': async () => store.audit.view(),
-
-    'store:exportAuditLog': async (request) => {
-      const entries = store.audit.list();
-      const where = { filePath: request?.filePath, pickSavePath: deps.pickSavePath, suggestedName: 'attune-audit-log.csv' };
-      const path = await saveExport(where, () => auditCsv(entries), 'The audit log');
-      return path === null ? null : { path, count: entries.length };
-    },
-
-    'store:backups': async () => store.backups(),
-
-    'store:restore': async ({ backupId }) => {
-      // An analysis writes into the open library; swapping the file under it would lose or misplace its result.
-      if (queue.list().length > 0) {
-        throw new AppError('conflict', 'Wait until the analyses have finished, or cancel them, then restore the backup.');
-      }
-      if (!store.backups().some((backup) => backup.id === backupId)) throw notFound('That backup');
-      return store.restore(backupId);
-    },
-
-    'store:startEmpty': async () => {
-      if (store.status().state !== 'damaged') throw new AppError('conflict', 'Your session library is open; there is nothing to replace.');
-      store.startEmpty();
-      return store.status();
-    },
-
+    ...storeHandlers({ store, queue, pickSavePath: deps.pickSavePath }),
     ...supervisionHandlers({ store, sessionOrThrow, ratingScale: deps.ratingScale, pickSavePath: deps.pickSavePath }),
     ...exportHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, printPdf: deps.printPdf }),
     ...packageHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, pickPackage: deps.pickPackage }),

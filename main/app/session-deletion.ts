@@ -4,7 +4,8 @@
  * cancelled, rows gone, backups cleaned, the id logged, a receipt kept — so no path keeps more than another.
  */
 import { retentionEndsAt } from '../../lib/consent/retention.ts';
-import type { DeletionReason, DeletionReport } from '../../lib/ipc/contract.ts';
+import type { DeletionReport } from '../../lib/ipc/contract.ts';
+import type { DeletionReason } from '../../lib/ipc/store-channels.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import { ACTOR } from './audit.ts';
 import type { JobQueue } from './job-queue.ts';

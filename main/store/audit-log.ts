@@ -5,7 +5,7 @@
  * before it, so an edited or removed entry breaks the chain from there on (verify()).
  */
 import { createHash } from 'node:crypto';
-import type { AuditEntryView, AuditLogView } from '../../lib/ipc/contract.ts';
+import type { AuditEntryView, AuditLogView } from '../../lib/ipc/store-channels.ts';
 import type { Db } from './database.ts';
 
 export const GENESIS = '0'.repeat(64);

@@ -1,5 +1,6 @@
 /** Receipts of deletions (migration 5): kept in the store after the session is gone, with no client data. */
-import type { DeletionReason, DeletionReceipt, DeletionReport } from '../../lib/ipc/contract.ts';
+import type { DeletionReport } from '../../lib/ipc/contract.ts';
+import type { DeletionReason, DeletionReceipt } from '../../lib/ipc/store-channels.ts';
 import type { Db } from './database.ts';
 
 export class DeletionReceipts {

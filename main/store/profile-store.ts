@@ -8,7 +8,7 @@
  */
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BackupInfo, DeletionReason, RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
+import type { BackupInfo, DeletionReason, RestoreReport, StoreStatus } from '../../lib/ipc/store-channels.ts';
 import type { DeletionReceipts } from './deletion-receipts.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { AnalysisRecords } from './analysis-records.ts';

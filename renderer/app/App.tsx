@@ -3,7 +3,8 @@
  * If the session library could not be opened at this start, only the screen that says so is shown.
  */
 import { useEffect, useState } from 'react';
-import type { AppInfo, AttuneApi, StoreStatus } from '../../lib/ipc/contract.ts';
+import type { AppInfo, AttuneApi } from '../../lib/ipc/contract.ts';
+import type { StoreStatus } from '../../lib/ipc/store-channels.ts';
 import { activeJobCount } from '../state/jobs.ts';
 import type { Route } from '../state/navigation.ts';
 import { AuditScreen } from '../screens/AuditScreen.tsx';

@@ -4,7 +4,7 @@
  * content is in it. Exportable as CSV.
  */
 import { useEffect, useState } from 'react';
-import type { AuditLogView } from '../../lib/ipc/contract.ts';
+import type { AuditLogView } from '../../lib/ipc/store-channels.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { dateWords } from '../app/format.ts';
 

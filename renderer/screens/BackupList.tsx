@@ -3,7 +3,7 @@
  * confirmation that says what restoring does. Used on the Backups screen and when the library is damaged.
  */
 import { useEffect, useReducer } from 'react';
-import type { BackupInfo, RestoreReport } from '../../lib/ipc/contract.ts';
+import type { BackupInfo, RestoreReport } from '../../lib/ipc/store-channels.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { dateWords } from '../app/format.ts';
 import { backupsReducer, initialBackups, restorable } from '../state/backups.ts';

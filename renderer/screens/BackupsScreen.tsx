@@ -1,6 +1,6 @@
 /** The backups of the session library, and restoring one. */
 import { useState } from 'react';
-import type { RestoreReport } from '../../lib/ipc/contract.ts';
+import type { RestoreReport } from '../../lib/ipc/store-channels.ts';
 import type { Navigate } from '../state/navigation.ts';
 import { BackupList } from './BackupList.tsx';
 import { RestoreReceipt } from './RestoreReceipt.tsx';

@@ -1,5 +1,5 @@
 /** What a restore did, from main's own report, so the therapist knows which library is open now. */
-import type { RestoreReport } from '../../lib/ipc/contract.ts';
+import type { RestoreReport } from '../../lib/ipc/store-channels.ts';
 import { dateWords } from '../app/format.ts';
 
 export function RestoreReceipt({ report, onDone }: { report: RestoreReport; onDone: () => void }) {

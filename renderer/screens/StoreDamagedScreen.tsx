@@ -4,7 +4,7 @@
  * neither choice by itself.
  */
 import { useState } from 'react';
-import type { RestoreReport, StoreStatus } from '../../lib/ipc/contract.ts';
+import type { RestoreReport, StoreStatus } from '../../lib/ipc/store-channels.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { BackupList } from './BackupList.tsx';
 import { RestoreReceipt } from './RestoreReceipt.tsx';

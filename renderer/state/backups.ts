@@ -1,5 +1,5 @@
 /** The list of backups and the two-step restore (ask, then restore; the receipt is the parent's). */
-import type { BackupInfo } from '../../lib/ipc/contract.ts';
+import type { BackupInfo } from '../../lib/ipc/store-channels.ts';
 
 export interface BackupsState {
   /** null until the first listing arrives. */

@@ -3,7 +3,8 @@ import { appendFileSync, existsSync, readFileSync, renameSync, utimesSync, write
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import type { AuditLogView, DeletionReceipt, DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { AuditLogView, DeletionReceipt } from '../../lib/ipc/store-channels.ts';
 import { DEFAULT_REVIEW_SETTINGS, type Note, type NoticeHistoryEntry, type NoticeRun, type PackageImportReport, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';

@@ -10,7 +10,8 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, 
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { BackupInfo, DeletionReport, RestoreReport, SessionSummary, StoreStatus } from '../../lib/ipc/contract.ts';
+import type { DeletionReport, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { BackupInfo, RestoreReport, StoreStatus } from '../../lib/ipc/store-channels.ts';
 import { createAppBackend, type AppBackend } from '../../main/app/backend.ts';
 import { backupFiles, BACKUPS_KEPT, sessionCountOf } from '../../main/store/backups.ts';
 import { StoreKeyError } from '../../main/store/database.ts';

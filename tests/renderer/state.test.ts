@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BackupInfo, DeletionReport, JobView, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { DeletionReport, JobView, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { BackupInfo } from '../../lib/ipc/store-channels.ts';
 import { backupsReducer, initialBackups, restorable } from '../../renderer/state/backups.ts';
 import { activeJobCount, jobsReducer, orderedJobs, type JobsState } from '../../renderer/state/jobs.ts';
 import { initialLibrary, libraryReducer } from '../../renderer/state/library.ts';
