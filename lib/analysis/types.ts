@@ -29,6 +29,12 @@ export interface FaceTrack {
   blendshapes: Record<string, Series>;
   /** Extension: 1 when this person's face was found at t, 0 when not. */
   presence: number[];
+  /**
+   * Extension: movement in the person's upper-body region of the picture since the previous analysed
+   * frame (Motion Energy Analysis, lib/body/region-motion.ts): the share of it that changed, 0–1. Carried
+   * on the face track because it is measured at every analysed frame, in the region found from the face.
+   */
+  regionMotion?: Series;
 }
 
 export interface VoiceTrack {

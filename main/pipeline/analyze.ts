@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import type { Analysis, BodyTrack, FaceTrack } from '../../lib/analysis/types.ts';
 import { BODY_FPS } from '../../lib/body/body-schedule.ts';
 import { BodyTracker } from '../../lib/body/body-track.ts';
+import { changedCells, greyGrid, RegionMotionRecorder, type GreyGrid } from '../../lib/body/region-motion.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { attributeSpeakers, OFF_CAMERA_ID, SPEAKERS_NOT_TOLD_APART } from '../../lib/speakers/speaker-attribution.ts';
 import { splitVoice } from '../../lib/speakers/voice-split.ts';
@@ -54,17 +55,32 @@ async function runFaces(
   try {
     const tracker = new FaceTracker();
     const bodies = new BodyTracker(media.video ? media.video.width / media.video.height : 1);
+    const motion = new RegionMotionRecorder();
     let readSec = 0;
     const frames = decodeVideoFrames(file, {
       fps,
       maxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
       signal: options.signal,
     });
+    // What changed in the picture is taken as each frame is decoded (before its pixels go to a worker)
+    // and used when its faces come back, in the same order.
+    const changes: { changed: Uint8Array | null; grid: GreyGrid }[] = [];
+    let previous: GreyGrid | null = null;
+    async function* noteChanges(decoded: typeof frames) {
+      for await (const frame of decoded) {
+        const grid = greyGrid(frame);
+        changes.push({ changed: changedCells(previous, grid), grid });
+        previous = grid;
+        yield frame;
+      }
+    }
     await runVisionStage(
-      frames,
+      noteChanges(frames),
       engine,
       (result) => {
         const people = tracker.push(result);
+        const change = changes.shift()!;
+        motion.push(change.changed, change.grid, people);
         const found = result.bodies;
         if (found) bodies.push(result.t, people.map(({ personId, face }) => ({ personId, face, body: found.find((b) => result.faces[b.face] === face) ?? null })));
         readSec = result.t;
@@ -75,7 +91,7 @@ async function runFaces(
       throw isVisionFailure(error) && !options.signal?.aborted ? visionFailure(basename(file), error) : error;
     });
     progress.update('vision', 1);
-    const tracks = tracker.tracks();
+    const tracks = tracker.tracks().map((track) => ({ ...track, regionMotion: motion.of(track.personId) }));
     return { tracks, bodies: bodies.tracks(tracks.map((t) => t.personId)), snapshots: tracker.snapshots(), models: [models.face, models.body], readSec };
   } finally {
     await engine.close();

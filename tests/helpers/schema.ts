@@ -17,6 +17,7 @@ export function assertValidAnalysis(analysis: unknown): asserts analysis is Anal
   for (const face of a.tracks.face) {
     features.add('headYawDeg').add('headPitchDeg').add('headRollDeg');
     for (const name of Object.keys(face.blendshapes)) features.add(name);
+    if (face.regionMotion) features.add('regionMotion');
     for (const [name, column] of Object.entries(face)) {
       if (Array.isArray(column)) assert.equal(column.length, face.t.length, `face column ${name} has the wrong length`);
     }

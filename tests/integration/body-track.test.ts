@@ -103,4 +103,20 @@ describe('body tracks on real recordings', { timeout: 600_000 }, () => {
     const sitting = median(bodies('default.wmv')[0]!.motionEnergy);
     assert.ok(Math.max(...walking) > 1.5 * sitting, `median motion energy: multi_face ${walking.map((v) => v.toFixed(2)).join(', ')}, webcam ${sitting.toFixed(2)} face-heights/s`);
   });
+
+  it('measures movement in the picture (MEA) at every analysed frame, and agrees with the keypoints on who moves more', () => {
+    for (const clip of CLIPS) {
+      for (const face of analyses.get(clip)!.tracks.face) {
+        const motion = face.regionMotion!;
+        assert.equal(motion.length, face.t.length, clip);
+        motion.forEach((v, i) => v !== null && assert.ok(face.presence[i] === 1 && v >= 0 && v <= 1, `${clip} at ${face.t[i]} s: ${v}`));
+        assert.ok(motion.filter((v) => v !== null).length >= 0.5 * face.presence.filter((p) => p === 1).length, `${clip}: MEA at most face frames`);
+      }
+    }
+    // The same comparison as the keypoints' above, by another means: no pose model, only changed pixels.
+    const walking = analyses.get('multi_face.avi')!.tracks.face.map((f) => median(f.regionMotion!));
+    const sitting = median(analyses.get('default.wmv')!.tracks.face[0]!.regionMotion!);
+    process.stdout.write(`# MEA median: multi_face ${walking.map((v) => v.toFixed(3)).join(', ')}, webcam ${sitting.toFixed(3)}\n`);
+    assert.ok(Math.max(...walking) > 1.5 * sitting, `median MEA: multi_face ${walking.map((v) => v.toFixed(3)).join(', ')}, webcam ${sitting.toFixed(3)}`);
+  });
 });
