@@ -46,6 +46,7 @@ const FEATURE_WORDS: Record<string, string> = {
   loudnessDb: 'loudness',
   speech: 'speaking',
   headMovementSynchrony: 'moving in step (head movement)',
+  bodyMovementSynchrony: 'moving in step (body movement)',
   motionEnergy: 'body movement',
   fidgeting: 'small hand movement',
   shoulderTiltDeg: 'shoulder line tilt',

@@ -84,7 +84,7 @@ export interface SpeechSegment {
  * exceeds `chanceZ`, the 95th percentile of segment-shuffled surrogates.
  */
 export interface InteractionTrack {
-  kind: 'head-movement-synchrony';
+  kind: 'head-movement-synchrony' | 'body-movement-synchrony';
   personIds: [string, string];
   /** Window centres, media seconds. */
   t: number[];

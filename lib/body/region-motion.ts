@@ -12,9 +12,9 @@
 import type { FaceObservation } from '../vision/types.ts';
 import type { Series } from '../analysis/types.ts';
 
-/** Grid columns across the frame (rows follow its shape): about 10 px cells on a 640-px frame. */
+/** Grid columns across the frame (rows follow its shape): 5-px cells at the default 320-px analysis size. */
 export const GRID_COLUMNS = 64;
-/** Grey levels (of 255) a cell's mean must move to count as changed: above a webcam's frame-to-frame noise in 10-px cells. */
+/** Grey levels (of 255) a cell's mean must move to count as changed: above a webcam's frame-to-frame noise in such cells. */
 export const CHANGE_THRESHOLD = 12;
 
 export interface GreyGrid {

@@ -6,7 +6,9 @@
  * radians, Attune's signs — see docs/exports.md), then the 52 MediaPipe blendshapes by name, then the
  * body cues (docs/markers.md "Body") on the frames the body model ran on (2.5 a second), empty on the others:
  * `body_success` (1 when this person's body was found), `motion_energy`, `shoulder_tilt_deg`,
- * `nose_above_shoulders`, `shoulder_width`, `self_touch`, `fidgeting`.
+ * `nose_above_shoulders`, `shoulder_width`, `self_touch`, `fidgeting`; last, at every frame,
+ * `region_motion` (the share of the person's upper-body region of the picture that changed since the
+ * previous analysed frame, Motion Energy Analysis; empty where the face was not found).
  * OpenFace's `confidence` is left out: MediaPipe's face landmarker gives no per-face score, and an
  * invented one would mislead any script that filters on it.
  */
@@ -25,7 +27,10 @@ const BODY_COLUMNS = [
   ['fidgeting', 'fidgeting'],
 ] as const;
 
-const HEADER = ['frame', 'face_id', 'role', 'timestamp', 'success', 'pose_Rx', 'pose_Ry', 'pose_Rz', ...BLENDSHAPE_NAMES, 'body_success', ...BODY_COLUMNS.map(([column]) => column)];
+const HEADER = [
+  'frame', 'face_id', 'role', 'timestamp', 'success', 'pose_Rx', 'pose_Ry', 'pose_Rz', ...BLENDSHAPE_NAMES,
+  'body_success', ...BODY_COLUMNS.map(([column]) => column), 'region_motion',
+];
 
 /** The body columns at body frame j, or all empty when the body model did not run on this frame. */
 function bodyFields(body: BodyTrack | undefined, j: number | undefined): string[] {
@@ -65,6 +70,7 @@ export function* framesCsv(analysis: Analysis): Generator<string> {
       radians(track.headRollDeg[i]),
       ...BLENDSHAPE_NAMES.map((name) => numberField(track.blendshapes[name]?.[i])),
       ...bodyFields(bodies[pick], bodyIndex[pick]!.get(track.t[i]!)),
+      numberField(track.regionMotion?.[i]),
     ]);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { WHAT_MARKERS_ARE } from '../analysis/marker-words.ts';
 import type { Analysis, Marker } from '../analysis/types.ts';
-import { bodySignals } from '../signals/body-signals.ts';
+import { bodySignals, pictureMovementSignal } from '../signals/body-signals.ts';
 import { faceSignals } from '../signals/face-signals.ts';
 import { interactionSignals } from '../signals/interaction-signals.ts';
 import { voiceSignals } from '../signals/voice-signals.ts';
@@ -65,9 +65,11 @@ function tracksSection(analysis: Analysis, number: (m: Marker) => number): strin
     parts.push(`<h3>${h(label.person(face.personId).label)}: face and head</h3>`);
     parts.push(...faceSignals(face).map((signal) => signalRowSvg(signal, markers, number, duration)));
     const body = analysis.tracks.body?.find((b) => b.personId === face.personId);
-    if (body) {
+    const picture = pictureMovementSignal(face);
+    if (body || picture) {
       parts.push(`<h3>${h(label.person(face.personId).label)}: body</h3>`);
-      parts.push(...bodySignals(body).map((signal) => signalRowSvg(signal, markers, number, duration)));
+      const signals = [...(body ? bodySignals(body) : []), ...(picture ? [picture] : [])];
+      parts.push(...signals.map((signal) => signalRowSvg(signal, markers, number, duration)));
     }
   }
   for (const voice of analysis.tracks.voice) {

@@ -3,7 +3,7 @@
  * docs/markers.md explains the method for clinicians and researchers.
  */
 import type { BodyTrack, FaceTrack, InteractionTrack, Marker, VoiceTrack } from '../analysis/types.ts';
-import { headMovementSynchrony, synchronyDrops } from '../interaction/synchrony.ts';
+import { pairSynchrony, pairSynchronyDrops } from '../interaction/synchrony.ts';
 import { makeGrid } from './grid.ts';
 import { evidenceBar, resolveOptions, windowBins, type FusionOptions } from './options.ts';
 import { touchMarkers } from './touch-markers.ts';
@@ -50,10 +50,10 @@ export function analyseFusion(input: FusionInput, overrides?: Partial<FusionOpti
   const shiftTests = tested.reduce((total, p) => total + shiftTestCount(p), 0);
   const shiftBar = evidenceBar(shiftTests, options);
   const people = tested.map((p) => markPerson(p, grid, wBins, shiftBar, options));
-  const synchrony = headMovementSynchrony(input.face, input.durationSec);
+  const synchrony = pairSynchrony(input.face, input.durationSec);
   // Sort is stable, so markers that start and end together keep person order, shifts before briefs, touches next, the pair's last.
   const touches = (input.body ?? []).flatMap((track) => touchMarkers(track, grid.durationSec, wBins * options.binSec, options));
-  const markers = [...people.flatMap((p) => p.markers), ...touches, ...(synchrony ? synchronyDrops(synchrony) : [])]
+  const markers = [...people.flatMap((p) => p.markers), ...touches, ...pairSynchronyDrops(synchrony)]
     .sort((a, b) => a.startSec - b.startSec || a.endSec - b.endSec)
     .map((marker, i): Marker => ({ id: `m${i + 1}`, ...marker }));
   return {
@@ -62,7 +62,7 @@ export function analyseFusion(input: FusionInput, overrides?: Partial<FusionOpti
     windowSec: wBins * options.binSec,
     timelines: people.map((p) => p.timeline),
     evidence: { shiftBar, shiftTests, briefBar, briefTests },
-    interaction: synchrony ? [synchrony] : [],
+    interaction: synchrony,
   };
 }
 

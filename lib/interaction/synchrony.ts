@@ -1,7 +1,9 @@
 /**
- * Nonverbal synchrony between the two people in view: how much their head movements go together,
- * window by window, against the chance level of segment-shuffled surrogates; and a marker where
- * synchrony that was there drops away. Method and parameters: docs/markers.md ("Synchrony").
+ * Nonverbal synchrony between the two people in view: how much their movements go together, window by
+ * window, against the chance level of segment-shuffled surrogates; and a marker where synchrony that was
+ * there drops away. Two movements are compared: the head's (from the face landmarks) and the upper body's
+ * in the picture (Motion Energy Analysis, lib/body/region-motion.ts — the measure of the synchrony
+ * literature). Method and parameters: docs/markers.md ("Synchrony").
  */
 import type { FaceTrack, InteractionTrack, Series } from '../analysis/types.ts';
 import { isValue, standardDeviation } from '../fusion/robust.ts';
@@ -44,18 +46,43 @@ export function onRegularGrid(t: readonly number[], values: Series, step: number
   return grid;
 }
 
+type SynchronyKind = InteractionTrack['kind'];
+
+/** The movement each kind of synchrony compares, per face track (null when the track does not have it). */
+const MOVEMENT: Record<SynchronyKind, (track: FaceTrack) => Series | null> = {
+  'head-movement-synchrony': headMovement,
+  'body-movement-synchrony': (track) => track.regionMotion ?? null,
+};
+
+/** The cue a drop of each kind carries, and its summary. */
+const DROP: Record<SynchronyKind, { feature: string; summary: string }> = {
+  'head-movement-synchrony': { feature: 'headMovementSynchrony', summary: 'The two people’s head movements, in step before, stopped going together' },
+  'body-movement-synchrony': { feature: 'bodyMovementSynchrony', summary: 'The two people’s body movements, in step before, stopped going together' },
+};
+
+/** Head and body movement synchrony of the first two face tracks, each when it can be measured. */
+export function pairSynchrony(faces: readonly FaceTrack[], durationSec: number): InteractionTrack[] {
+  return (Object.keys(MOVEMENT) as SynchronyKind[]).flatMap((kind) => movementSynchrony(faces, durationSec, kind) ?? []);
+}
+
 /** Synchrony of the first two face tracks' head movement; null when there are not two, or too little of them together. */
 export function headMovementSynchrony(faces: readonly FaceTrack[], durationSec: number): InteractionTrack | null {
+  return movementSynchrony(faces, durationSec, 'head-movement-synchrony');
+}
+
+function movementSynchrony(faces: readonly FaceTrack[], durationSec: number, kind: SynchronyKind): InteractionTrack | null {
   const [first, second] = faces;
   if (!first || !second) return null;
+  const [movementA, movementB] = [MOVEMENT[kind](first), MOVEMENT[kind](second)];
+  if (!movementA || !movementB) return null;
   const step = stepOf(first.t);
   if (step === null) return null;
   const samples = Math.floor(durationSec / step) + 1;
   const windowSamples = Math.round(SYNCHRONY.windowSec / step);
   // Shuffling needs segments to shuffle: fewer than four windows' worth gives too few distinct surrogates.
   if (samples < 4 * windowSamples) return null;
-  const a = onRegularGrid(first.t, headMovement(first), step, samples);
-  const b = onRegularGrid(second.t, headMovement(second), step, samples);
+  const a = onRegularGrid(first.t, movementA, step, samples);
+  const b = onRegularGrid(second.t, movementB, step, samples);
   const options: LaggedWindowOptions = {
     windowSamples,
     stepSamples: Math.max(1, Math.round(SYNCHRONY.stepSec / step)),
@@ -66,7 +93,7 @@ export function headMovementSynchrony(faces: readonly FaceTrack[], durationSec: 
   if (!chance) return null;
   const windows = windowedLaggedSynchrony(a, b, options);
   return {
-    kind: 'head-movement-synchrony',
+    kind,
     personIds: [first.personId, second.personId],
     t: windows.map((w) => (w.start + windowSamples / 2) * step),
     synchronyZ: windows.map((w) => w.peakZ),
@@ -143,8 +170,8 @@ export function synchronyDrops(track: InteractionTrack): DraftMarker[] {
       modality: ['interaction'],
       kind: 'synchrony-drop',
       score: Math.max(0, Math.min(1, best.fall / best.before.meanZ)),
-      summary: 'The two people’s head movements, in step before, stopped going together',
-      cues: [{ feature: 'headMovementSynchrony', before: best.before.meanZ, after: best.after.meanZ, z: spread > 0 ? -best.fall / spread : null, measure: 'level' }],
+      summary: DROP[track.kind].summary,
+      cues: [{ feature: DROP[track.kind].feature, before: best.before.meanZ, after: best.after.meanZ, z: spread > 0 ? -best.fall / spread : null, measure: 'level' }],
     });
   };
   for (const candidate of candidates) {
@@ -154,4 +181,25 @@ export function synchronyDrops(track: InteractionTrack): DraftMarker[] {
   }
   if (region.length) close();
   return markers;
+}
+
+/**
+ * The drops of head and body synchrony as the pair's markers: where both drop at overlapping times it is
+ * one change, with both cues (head first); where only one drops, that one's marker.
+ */
+export function pairSynchronyDrops(tracks: readonly InteractionTrack[]): DraftMarker[] {
+  const markers: DraftMarker[] = [];
+  for (const drop of tracks.flatMap(synchronyDrops)) {
+    const same = markers.find((m) => drop.startSec < m.endSec && m.startSec < drop.endSec);
+    if (!same) {
+      markers.push(drop);
+      continue;
+    }
+    same.startSec = Math.min(same.startSec, drop.startSec);
+    same.endSec = Math.max(same.endSec, drop.endSec);
+    same.score = Math.max(same.score, drop.score);
+    same.cues = [...same.cues, ...drop.cues];
+    same.summary = 'The two people’s head and body movements, in step before, stopped going together';
+  }
+  return markers.sort((a, b) => a.startSec - b.startSec);
 }

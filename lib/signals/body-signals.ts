@@ -3,7 +3,7 @@
  * body moves, where a hand is at the face, neck or arm, and how high the head sits above the shoulders.
  * docs/markers.md "Body" defines each.
  */
-import type { BodyTrack } from '../analysis/types.ts';
+import type { BodyTrack, FaceTrack } from '../analysis/types.ts';
 import { touchAt } from '../body/touch-runs.ts';
 import type { DerivedSignal } from './signal.ts';
 
@@ -40,4 +40,22 @@ export function bodySignals(track: BodyTrack): DerivedSignal[] {
       draw: 'line',
     },
   ];
+}
+
+/**
+ * Movement in the person's region of the picture (Motion Energy Analysis, lib/body/region-motion.ts), at
+ * every analysed frame; null for a face track made before it was measured.
+ */
+export function pictureMovementSignal(face: FaceTrack): DerivedSignal | null {
+  if (!face.regionMotion) return null;
+  return {
+    key: 'pictureMovement',
+    label: 'Movement in the picture',
+    how: 'How much of the person’s upper-body region of the picture changed since the previous analysed frame (0 = still, 100 = all of it), from the picture alone, 5 times a second (Motion Energy Analysis). A moving camera or a change of light moves it too.',
+    unit: '% of region',
+    t: face.t,
+    values: face.regionMotion.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
+    range: null,
+    draw: 'line',
+  };
 }

@@ -2,13 +2,20 @@
 import type { InteractionTrack } from '../analysis/types.ts';
 import type { DerivedSignal } from './signal.ts';
 
+/** Row keys and words for each kind of synchrony (head keeps the keys it had before body synchrony existed). */
+const KINDS: Record<InteractionTrack['kind'], { key: string; label: string; movements: string }> = {
+  'head-movement-synchrony': { key: 'synchrony', label: 'Moving in step (head)', movements: 'head movements' },
+  'body-movement-synchrony': { key: 'bodySynchrony', label: 'Moving in step (body)', movements: 'upper-body movements in the picture' },
+};
+
 export function interactionSignals(track: InteractionTrack): DerivedSignal[] {
   const { windowSec, maxLagSec } = track.settings;
+  const { key, label, movements } = KINDS[track.kind];
   return [
     {
-      key: 'synchrony',
-      label: 'Moving in step',
-      how: `How strongly the two people’s head movements go together, in ${windowSec}-second windows, allowing either to follow the other by up to ${maxLagSec} s (a correlation: 0 = unrelated, 1 = perfectly together). Measured on movement only, not on meaning.`,
+      key,
+      label,
+      how: `How strongly the two people’s ${movements} go together, in ${windowSec}-second windows, allowing either to follow the other by up to ${maxLagSec} s (a correlation: 0 = unrelated, 1 = perfectly together). Measured on movement only, not on meaning.`,
       unit: '',
       t: track.t,
       // z back to a correlation: clinicians read "0.6" more easily than a Fisher z.
@@ -17,8 +24,8 @@ export function interactionSignals(track: InteractionTrack): DerivedSignal[] {
       draw: 'line',
     },
     {
-      key: 'synchronyAboveChance',
-      label: 'In step beyond chance',
+      key: `${key}AboveChance`,
+      label: `${label.replace('Moving in step', 'In step')} beyond chance`,
       how: `Shaded where moving in step is stronger than in ${track.settings.surrogates} shuffled versions of the same movements (above their 95th percentile) — more than two people moving independently would show.`,
       unit: '',
       t: track.t,

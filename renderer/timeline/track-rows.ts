@@ -3,7 +3,7 @@
  * when a session opens — never per frame.
  */
 import type { Analysis } from '../../lib/analysis/types.ts';
-import { bodySignals } from '../../lib/signals/body-signals.ts';
+import { bodySignals, pictureMovementSignal } from '../../lib/signals/body-signals.ts';
 import { faceSignals } from '../../lib/signals/face-signals.ts';
 import { interactionSignals } from '../../lib/signals/interaction-signals.ts';
 import { buildPyramid, valueRange, type SeriesPyramid } from './series-pyramid.ts';
@@ -61,9 +61,11 @@ export function trackRows(analysis: Analysis, personId: string | null): TrackRow
   const face = analysis.tracks.face.find((t) => t.personId === personId);
   const body = analysis.tracks.body?.find((t) => t.personId === personId);
   const voice = analysis.tracks.voice.find((t) => t.personId === personId) ?? analysis.tracks.voice.find((t) => t.personId === null);
+  const picture = face ? pictureMovementSignal(face) : null;
   return [
     ...(face ? faceSignals(face).map((s) => row('face', s)) : []),
     ...(body ? bodySignals(body).map((s) => row('body', s)) : []),
+    ...(picture ? [row('body', picture)] : []),
     ...(voice ? voiceSignals(voice).map((s) => row('voice', s)) : []),
     ...analysis.tracks.voice
       .filter((other) => other !== voice && other.personId !== null)

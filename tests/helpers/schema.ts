@@ -37,7 +37,7 @@ export function assertValidAnalysis(analysis: unknown): asserts analysis is Anal
     }
   }
   for (const pair of a.tracks.interaction ?? []) {
-    features.add('headMovementSynchrony');
+    features.add(pair.kind === 'head-movement-synchrony' ? 'headMovementSynchrony' : 'bodyMovementSynchrony');
     for (const name of ['synchronyZ', 'lagSec', 'aboveChance'] as const) {
       assert.equal(pair[name].length, pair.t.length, `interaction column ${name} has the wrong length`);
     }

@@ -26,38 +26,46 @@ before(async () => {
 });
 after(() => work.remove());
 
-test('both faces are tracked and their head-movement synchrony is a track of the pair', () => {
+const pairOf = (kind: string) => analysis.tracks.interaction!.find((p) => p.kind === kind)!;
+
+test('both faces are tracked and their head- and body-movement synchrony are tracks of the pair', () => {
   assert.equal(analysis.tracks.face.length, 2);
-  const [pair] = analysis.tracks.interaction ?? [];
-  assert.ok(pair, 'an interaction track');
-  assert.deepEqual(pair.personIds, ['p1', 'p2']);
-  assert.equal(pair.kind, 'head-movement-synchrony');
+  assert.deepEqual(analysis.tracks.interaction?.map((p) => [p.kind, ...p.personIds]), [
+    ['head-movement-synchrony', 'p1', 'p2'],
+    ['body-movement-synchrony', 'p1', 'p2'],
+  ]);
 });
 
-test('in step beyond chance while one follows the other, at the lag it was made with; not after the switch', () => {
-  const pair = analysis.tracks.interaction![0]!;
-  const windows = pair.t.map((t, i) => ({ t, i })).filter(({ i }) => pair.synchronyZ[i] !== null);
-  // A 10-s window is "before" or "after" only when it lies wholly on one side of the switch.
-  const half = pair.settings.windowSec / 2;
-  const beforeSwitch = windows.filter(({ t }) => t + half <= GALLERY.switchSec);
-  const afterSwitch = windows.filter(({ t }) => t - half >= GALLERY.switchSec);
-  const share = (list: typeof windows): number => list.filter(({ i }) => pair.aboveChance[i] === 1).length / list.length;
-  assert.ok(share(beforeSwitch) > 0.8, `above chance before: ${share(beforeSwitch)}`);
-  assert.ok(share(afterSwitch) < 0.2, `above chance after: ${share(afterSwitch)}`);
-  const lags = beforeSwitch.map(({ i }) => pair.lagSec[i]!);
-  const atLag = lags.filter((lag) => Math.abs(lag - GALLERY.lagSec) < 0.21).length / lags.length;
-  assert.ok(atLag > 0.8, `p2 follows p1 by ${GALLERY.lagSec} s in ${atLag} of the windows`);
-});
+for (const kind of ['head-movement-synchrony', 'body-movement-synchrony']) {
+  test(`${kind}: in step beyond chance while one follows the other, at the lag it was made with; not after the switch`, () => {
+    const pair = pairOf(kind);
+    const windows = pair.t.map((t, i) => ({ t, i })).filter(({ i }) => pair.synchronyZ[i] !== null);
+    // A 10-s window is "before" or "after" only when it lies wholly on one side of the switch.
+    const half = pair.settings.windowSec / 2;
+    const beforeSwitch = windows.filter(({ t }) => t + half <= GALLERY.switchSec);
+    const afterSwitch = windows.filter(({ t }) => t - half >= GALLERY.switchSec);
+    const share = (list: typeof windows): number => list.filter(({ i }) => pair.aboveChance[i] === 1).length / list.length;
+    assert.ok(share(beforeSwitch) > 0.8, `above chance before: ${share(beforeSwitch)}`);
+    assert.ok(share(afterSwitch) < 0.2, `above chance after: ${share(afterSwitch)}`);
+    const lags = beforeSwitch.map(({ i }) => pair.lagSec[i]!);
+    const atLag = lags.filter((lag) => Math.abs(lag - GALLERY.lagSec) < 0.21).length / lags.length;
+    assert.ok(atLag > 0.8, `p2 follows p1 by ${GALLERY.lagSec} s in ${atLag} of the windows`);
+    process.stdout.write(`# ${kind}: above chance ${share(beforeSwitch).toFixed(2)} before, ${share(afterSwitch).toFixed(2)} after; at the lag in ${atLag.toFixed(2)}\n`);
+  });
+}
 
 test('one "moving in step stopped" marker, within half a window of the switch, with its evidence', () => {
   const drops = analysis.markers.filter((m) => m.kind === 'synchrony-drop');
   assert.equal(drops.length, 1, JSON.stringify(drops));
   const [drop] = drops;
-  const pair = analysis.tracks.interaction![0]!;
+  const pair = pairOf('head-movement-synchrony');
   assert.ok(Math.abs(drop!.startSec - GALLERY.switchSec) <= pair.settings.windowSec / 2, `starts at ${drop!.startSec}`);
   assert.equal(drop!.personId, null);
   assert.deepEqual(drop!.modality, ['interaction']);
-  const [cue] = drop!.cues;
+  const [cue, bodyCue] = drop!.cues;
   assert.equal(cue!.feature, 'headMovementSynchrony');
+  // Body movement went out of step at the same switch: one change, with both cues.
+  assert.equal(bodyCue?.feature, 'bodyMovementSynchrony', JSON.stringify(drop!.cues));
+  assert.match(drop!.summary, /head and body movements/);
   assert.ok(cue!.before! > pair.chanceZ && cue!.after! < pair.chanceZ, JSON.stringify(cue));
 });

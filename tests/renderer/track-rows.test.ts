@@ -100,3 +100,13 @@ test('body rows follow the face rows when the analysis has the person’s body; 
   assert.deepEqual(rows.find((r) => r.signal.key === 'bodyMovement')!.range, [0.1, 0.3]);
   assert.equal(trackRows({ ...base, tracks: { ...base.tracks, body: [body] } }, 'p2').filter((r) => r.group === 'body').length, 0);
 });
+
+test('movement in the picture (MEA) is a body row, as a percentage of the region, also without a body track', () => {
+  const base = analysis(0.05, 0.35);
+  const [face, ...others] = base.tracks.face;
+  const withMotion = { ...base, tracks: { ...base.tracks, face: [{ ...face!, regionMotion: face!.t.map((_, i) => (i === 0 ? null : 0.125)) }, ...others] } };
+  const rows = trackRows(withMotion, 'p1').filter((r) => r.group === 'body');
+  assert.deepEqual(rows.map((r) => r.signal.key), ['pictureMovement']);
+  assert.deepEqual(rows[0]!.signal.values.slice(0, 2), [null, 12.5]);
+  assert.equal(rows[0]!.signal.unit, '% of region');
+});

@@ -103,10 +103,22 @@ describe('frames CSV', () => {
     }];
     const [header, ...rows] = parseCsv(join(framesCsv(a)));
     const bodyAt = header!.indexOf('body_success');
-    assert.deepEqual(header!.slice(bodyAt), ['body_success', 'motion_energy', 'shoulder_tilt_deg', 'nose_above_shoulders', 'shoulder_width', 'self_touch', 'fidgeting']);
-    const p2 = rows.filter((r) => r[1] === 'p2').map((r) => r.slice(bodyAt));
+    assert.deepEqual(header!.slice(bodyAt), ['body_success', 'motion_energy', 'shoulder_tilt_deg', 'nose_above_shoulders', 'shoulder_width', 'self_touch', 'fidgeting', 'region_motion']);
+    const p2 = rows.filter((r) => r[1] === 'p2').map((r) => r.slice(bodyAt, -1));
     assert.deepEqual(p2, [['1', '0.12', '-3', '0.8', '1.6', '1', ''], ['', '', '', '', '', '', ''], ['0', '', '', '', '', '', '']]);
     assert.ok(rows.filter((r) => r[1] === 'p1').every((r) => r.slice(bodyAt).every((v) => v === '')), 'no body track, no body values');
+  });
+
+  test('region motion (MEA) is the last column, at every frame that has it, and a report row under the body', () => {
+    const a = twoPeople();
+    const face = a.tracks.face[0]!;
+    face.regionMotion = face.t.map((_, i) => (i === 0 ? null : i / 100));
+    const [header, ...rows] = parseCsv(join(framesCsv(a)));
+    assert.equal(header!.at(-1), 'region_motion');
+    assert.deepEqual(rows.filter((r) => r[1] === face.personId).map((r) => r.at(-1)), face.t.map((_, i) => (i === 0 ? '' : String(i / 100))));
+    assert.ok(rows.filter((r) => r[1] !== face.personId).every((r) => r.at(-1) === ''), 'a track without it leaves it empty');
+    const html = analysisReportHtml(a);
+    assert.ok(html.indexOf(': body<') > 0 && html.indexOf('Movement in the picture') > html.indexOf(': body<'), 'the row comes under the person’s body heading');
   });
 
   test('the report draws each person’s body rows under their face, when the analysis has them', () => {
