@@ -39,6 +39,7 @@ import {
   type ScaleInfo,
 } from './supervision-channels.ts';
 import type { AuditLogView, BackupInfo, DeletionReceipt, RestoreReport, StoreStatus } from './store-channels.ts';
+import { lockParsers, type LockState } from './lock-channels.ts';
 
 export const CONSENT_PURPOSES = ['self-review', 'supervision', 'research'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
@@ -239,6 +240,12 @@ export const channels = {
   'package:create': channel<{ path: string } | null>()(packageParsers.create),
   /** Opens a package of a session in this library and merges its notes (a backup is made first); null when cancelled. */
   'package:import': channel<PackageImportReport | null>()(packageParsers.import),
+  /** The idle lock (lock-channels.ts): while locked, main answers only OPEN_WHILE_LOCKED. */
+  'lock:state': channel<LockState>()(nothing),
+  'lock:now': channel<LockState>()(nothing),
+  /** Refused with words when the passphrase is not the lock passphrase. */
+  'lock:unlock': channel<LockState>()(lockParsers.unlock),
+  'lock:configure': channel<LockState>()(lockParsers.configure),
   'store:status': channel<StoreStatus>()(nothing),
   /** Newest first. */
   'store:backups': channel<BackupInfo[]>()(nothing),
@@ -255,6 +262,7 @@ export type ResponseOf<C extends ChannelName> = (typeof channels)[C] extends Cha
 /** Pushes from main to the renderer. */
 export interface EventMap {
   'jobs:progress': JobView;
+  'lock:changed': LockState;
 }
 export type EventName = keyof EventMap;
 export type EventOf<E extends EventName> = EventMap[E];
@@ -288,6 +296,7 @@ export const API = {
   },
   notice: { save: 'notice:save', latest: 'notice:latest', history: 'notice:history' },
   package: { create: 'package:create', import: 'package:import' },
+  lock: { state: 'lock:state', now: 'lock:now', unlock: 'lock:unlock', configure: 'lock:configure' },
   store: {
     status: 'store:status',
     backups: 'store:backups',
@@ -302,7 +311,11 @@ export const API = {
 /** How each event appears on `window.attune` (namespace.method → event). */
 export const API_EVENTS = {
   jobs: { onProgress: 'jobs:progress' },
+  lock: { onChange: 'lock:changed' },
 } as const satisfies Record<string, Record<string, EventName>>;
+
+/** Every event, for the hosts that forward them to the renderer (main.ts, the test harness). */
+export const EVENT_NAMES: readonly EventName[] = Object.values(API_EVENTS).flatMap((methods) => Object.values(methods));
 
 type Invoker<C extends ChannelName> = undefined extends RequestOf<C>
   ? RequestOf<C> extends undefined

@@ -5,7 +5,7 @@
  * edge does.
  */
 import { mkdirSync } from 'node:fs';
-import type { ChannelName, EventName, EventOf, IpcResult } from '../../lib/ipc/contract.ts';
+import type { ChannelName, EventName, EventOf, IpcResult, JobView } from '../../lib/ipc/contract.ts';
 import { channels } from '../../lib/ipc/contract.ts';
 import { IpcValidationError } from '../../lib/ipc/parse.ts';
 import type { Analysis } from '../../lib/analysis/types.ts';
@@ -24,6 +24,8 @@ import { ACTOR, auditedCall, type AuditedCall } from './audit.ts';
 import { describeFailure, describeRequestFailure } from './failure-message.ts';
 import { createHandlers, type Handlers, type ThumbnailExtractor } from './handlers.ts';
 import { JobQueue, type RunJob } from './job-queue.ts';
+import { AppLock } from './app-lock.ts';
+import { OPEN_WHILE_LOCKED, type LockState } from '../../lib/ipc/lock-channels.ts';
 import type { MediaProbe } from './recording-file.ts';
 import { printWithChromium, type PdfPrinter } from '../export/export-analysis.ts';
 
@@ -44,6 +46,10 @@ export interface AppBackendOptions {
   pickRecording?: (purpose: 'import' | 'relocate') => Promise<string | null>;
   /** The save dialog for exports (suggested file name → chosen path, null when cancelled). */
   pickSavePath?: PickSavePath;
+  /** Seconds since the person last used the computer (Electron's powerMonitor); by default never idle. */
+  idleSeconds?: () => number;
+  /** How often the idle lock looks at the idle time. */
+  lockCheckMs?: number;
   /** The open dialog for a review package (chosen path, null when cancelled). */
   pickPackage?: () => Promise<string | null>;
   /** Prints the report to PDF; by default headless Chromium, as the CLI does. */
@@ -72,6 +78,8 @@ export interface AppBackend {
 }
 
 const RETENTION_CHECK_MS = 60 * 60 * 1000;
+const LOCK_CHECK_MS = 15_000;
+const LOCKED: IpcResult<unknown> = { ok: false, error: { code: 'forbidden', message: 'Attune is locked. Unlock it to go on.' } };
 
 const INTERRUPTED = 'Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.';
 
@@ -113,6 +121,13 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
   const retentionTimer = setInterval(() => deleteExpiredSessions(store, queue, now()), RETENTION_CHECK_MS);
   retentionTimer.unref();
 
+  const audit = ({ action, audited }: AuditedCall): void => {
+    if (store.status().state === 'open') store.audit.append(ACTOR, action, audited.sessionId, audited.detail, now());
+  };
+  const lock = new AppLock(store, options.idleSeconds ?? (() => 0), (action, reason) => audit({ action, audited: { sessionId: null, detail: { reason } } }));
+  const lockTimer = setInterval(() => lock.check(), options.lockCheckMs ?? LOCK_CHECK_MS);
+  lockTimer.unref();
+
   let modelsVerified = false;
   const handlers = createHandlers({
     store,
@@ -129,20 +144,25 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     ratingScale: loadRatingScale(options.dataDir),
     printPdf: options.printPdf ?? printWithChromium,
     pickPackage: options.pickPackage,
+    lock,
   });
 
   return {
     handlers,
-    invoke: (channel, payload) =>
-      invokeChannel(handlers, channel, payload, ({ action, audited }) => store.audit.append(ACTOR, action, audited.sessionId, audited.detail, now())),
-    subscribe: (_event, listener) => queue.subscribe(listener),
+    // While locked, main itself refuses everything but unlocking: hiding client data is not the screen's job alone.
+    invoke: async (channel, payload) => (lock.isLocked && !OPEN_WHILE_LOCKED.includes(channel) ? LOCKED : invokeChannel(handlers, channel, payload, audit)),
+    subscribe: (event, listener) =>
+      event === 'lock:changed'
+        ? lock.subscribe(listener as (state: LockState) => void)
+        : queue.subscribe(listener as (job: JobView) => void),
     recordingFor: (sessionId) => {
-      if (store.status().state !== 'open') return null;
+      if (store.status().state !== 'open' || lock.isLocked) return null;
       const row = store.sessions.get(sessionId);
       return row ? { filePath: row.filePath, sizeBytes: row.sizeBytes, mtimeMs: row.mtimeMs } : null;
     },
     close: async () => {
       clearInterval(retentionTimer);
+      clearInterval(lockTimer);
       await queue.close();
       store.close();
     },

@@ -16,6 +16,8 @@ import { supervisionHandlers } from './supervision-handlers.ts';
 import { storeHandlers } from './store-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
+import { lockHandlers } from './lock-handlers.ts';
+import type { AppLock } from './app-lock.ts';
 import type { PdfPrinter } from '../export/export-analysis.ts';
 import { checkSource, inspectRecording, type MediaProbe, type SourceCheck } from './recording-file.ts';
 
@@ -43,6 +45,8 @@ export interface HandlerDeps {
   now: () => Date;
   /** The scale ratings are made on (rating-scale-file.ts). */
   ratingScale: ScaleChoice;
+  /** The idle lock. */
+  lock: AppLock;
   /** The main process's open dialog for a review package; absent where there is none. */
   pickPackage: (() => Promise<string | null>) | undefined;
   /** Prints the report to PDF (in the app, Electron's own print engine). */
@@ -195,5 +199,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...supervisionHandlers({ store, sessionOrThrow, ratingScale: deps.ratingScale, pickSavePath: deps.pickSavePath }),
     ...exportHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, printPdf: deps.printPdf }),
     ...packageHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, pickPackage: deps.pickPackage }),
+    ...lockHandlers(deps.lock),
   };
 }

@@ -3,8 +3,9 @@
  * module that is tested under Node (hardening, network guard, protocols, IPC edge, backend).
  */
 import { extname } from 'node:path';
-import { app, dialog, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../lib/ipc/origins.ts';
+import { EVENT_NAMES } from '../../lib/ipc/contract.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
 import { APP_CSP, visionCsp } from '../privacy/content-security.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
@@ -61,6 +62,8 @@ async function start(): Promise<void> {
     pickSavePath,
     pickPackage,
     printPdf: electronPdfPrinter(),
+    // The whole computer's idle time: someone typing in another program is not away.
+    idleSeconds: () => powerMonitor.getSystemIdleTime(),
   });
 
   session.defaultSession.protocol.handle(
@@ -73,15 +76,17 @@ async function start(): Promise<void> {
   mainWindow = window;
   const trusted = new Set([window.webContents.id]);
   const unregister = registerIpcHandlers(ipcMain, backend, (event) => isTrustedSender(event, trusted));
-  const unsubscribe = backend.subscribe('jobs:progress', (job) => {
-    if (!window.isDestroyed()) window.webContents.send('jobs:progress', job);
-  });
+  const unsubscribes = EVENT_NAMES.map((name) =>
+    backend.subscribe(name, (payload) => {
+      if (!window.isDestroyed()) window.webContents.send(name, payload);
+    }),
+  );
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);
 
   app.on('window-all-closed', () => app.quit());
   onQuit(async () => {
-    unsubscribe();
+    for (const unsubscribe of unsubscribes) unsubscribe();
     unregister();
     await backend.close();
   });

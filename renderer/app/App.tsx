@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { AppInfo, AttuneApi } from '../../lib/ipc/contract.ts';
+import type { LockState } from '../../lib/ipc/lock-channels.ts';
 import type { StoreStatus } from '../../lib/ipc/store-channels.ts';
 import { activeJobCount } from '../state/jobs.ts';
 import type { Route } from '../state/navigation.ts';
@@ -15,6 +16,7 @@ import { ProgressScreen } from '../screens/ProgressScreen.tsx';
 import { ReviewScreen } from '../screens/ReviewScreen.tsx';
 import { RolesScreen } from '../screens/RolesScreen.tsx';
 import { SettingsScreen } from '../screens/SettingsScreen.tsx';
+import { LockScreen } from '../screens/LockScreen.tsx';
 import { StoreDamagedScreen } from '../screens/StoreDamagedScreen.tsx';
 import { ApiContext } from './api-context.ts';
 import { useJobs } from './use-jobs.ts';
@@ -23,6 +25,7 @@ export function App({ api }: { api: AttuneApi }) {
   const [route, navigate] = useState<Route>({ screen: 'library' });
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [store, setStore] = useState<StoreStatus | null>(null);
+  const [lock, setLock] = useState<LockState | null>(null);
   const jobs = useJobs(api);
   const active = activeJobCount(jobs);
 
@@ -42,10 +45,33 @@ export function App({ api }: { api: AttuneApi }) {
     };
   }, [api]);
 
+  // Main locks after the set idle time and says so; the screen follows (and asks main at start).
+  useEffect(() => {
+    api.lock
+      .state()
+      .then(setLock)
+      .catch(() => undefined);
+    return api.lock.onChange(setLock);
+  }, [api]);
+
   // Move focus to the new screen's heading so keyboard and screen-reader users land on it.
   useEffect(() => {
     document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route, store?.state]);
+  }, [route, store?.state, lock?.locked]);
+
+  // Locked: nothing else is mounted, so no client data stays on screen; the route is kept for afterwards.
+  if (lock?.locked) {
+    return (
+      <ApiContext value={api}>
+        <header className="app-bar">
+          <span className="app-name">Attune</span>
+        </header>
+        <main>
+          <LockScreen lock={lock} onUnlocked={setLock} />
+        </main>
+      </ApiContext>
+    );
+  }
 
   if (store?.state === 'damaged') {
     return (
@@ -83,6 +109,9 @@ export function App({ api }: { api: AttuneApi }) {
           {tab({ screen: 'backups' }, 'Backups', route.screen === 'backups')}
           {tab({ screen: 'audit' }, 'Audit log', route.screen === 'audit')}
           {tab({ screen: 'settings' }, 'Settings', route.screen === 'settings')}
+          <button type="button" className="nav-tab" onClick={() => void api.lock.now().then(setLock)}>
+            Lock
+          </button>
         </nav>
       </header>
       <main>

@@ -1,12 +1,14 @@
 /**
  * The library's settings for review: who writes notes on this machine (a supervisor's own Attune writes as
  * supervisor), the names that go with each role, and the tags offered on notes. Kept in the encrypted
- * library. The rating scale in use is shown here too; a service changes it with its own file.
+ * library; the idle lock (LockSettings.tsx). The rating scale in use is shown here too; a service changes
+ * it with its own file.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { DEFAULT_NOTE_TAGS, NOTE_AUTHOR_ROLES, NOTE_TAG_MAX, NOTE_TAGS_MAX, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
 import { AUTHOR_WORDS } from '../review/author-words.ts';
+import { LockSettings } from './LockSettings.tsx';
 
 export function SettingsScreen() {
   const api = useApi();
@@ -143,6 +145,7 @@ export function SettingsScreen() {
           </p>
         )}
       </form>
+      <LockSettings />
       {scale && (
         <section aria-labelledby={`${ids}-scale`}>
           <h2 id={`${ids}-scale`}>Rating scale: {scale.scale.name}</h2>

@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { AuditLogView, DeletionReceipt } from '../../lib/ipc/store-channels.ts';
+import type { LockState } from '../../lib/ipc/lock-channels.ts';
 import { DEFAULT_REVIEW_SETTINGS, type Note, type NoticeHistoryEntry, type NoticeRun, type PackageImportReport, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
 import { DEFAULT_SCALE } from '../../lib/ratings/scale.ts';
 import { parseNotesFile } from '../../lib/export/notes-file.ts';
@@ -557,6 +558,63 @@ test('review packages: sealed for a supervisor only under consent for supervisio
   } finally {
     await backend.close();
     await stranger.backend.close();
+  }
+});
+
+test('idle lock: after the set idle time main refuses everything but unlocking, until the lock passphrase is given; settings kept', async () => {
+  let idle = 0;
+  const { backend, recording, root, key } = setup(knownResult, { idleSeconds: () => idle, lockCheckMs: 20 });
+  const profile = join(root, 'profile');
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    assert.deepEqual(await call(backend, 'lock:state'), { locked: false, hasPassphrase: false, idleMinutes: 15 });
+    await assert.rejects(call(backend, 'lock:configure', { idleMinutes: 0 }), /locks after 1 to 240 minutes/);
+    await assert.rejects(call(backend, 'lock:configure', { idleMinutes: 2, newPassphrase: 'tea' }), /at least 6 characters/);
+    assert.deepEqual(await call(backend, 'lock:configure', { idleMinutes: 2, newPassphrase: 'tea at five' }), { locked: false, hasPassphrase: true, idleMinutes: 2 });
+
+    // 119 s idle: still open; 120 s: locked, and told to the screen.
+    const changes: LockState[] = [];
+    const unsubscribe = backend.subscribe('lock:changed', (state) => changes.push(state));
+    idle = 119;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await call<LockState>(backend, 'lock:state')).locked, false);
+    idle = 120;
+    for (let i = 0; i < 50 && !changes.some((c) => c.locked); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    unsubscribe();
+    assert.deepEqual(changes.at(-1), { locked: true, hasPassphrase: true, idleMinutes: 2 });
+
+    for (const [channel, payload] of [['library:list', undefined], ['sessions:get', { sessionId }], ['notes:list', { sessionId }], ['lock:configure', { idleMinutes: 5, newPassphrase: null }]] as const) {
+      const result = await backend.invoke(channel, payload);
+      assert.deepEqual(result, { ok: false, error: { code: 'forbidden', message: 'Attune is locked. Unlock it to go on.' } }, channel);
+    }
+    assert.equal(backend.recordingFor(sessionId), null, 'the video is not served while locked');
+    assert.equal((await call<{ version: string }>(backend, 'app:info')).version.length > 0, true);
+    await assert.rejects(call(backend, 'lock:unlock', { passphrase: 'tea at six' }), /not the lock passphrase/);
+    idle = 0;
+    assert.equal((await call<LockState>(backend, 'lock:unlock', { passphrase: 'tea at five' })).locked, false);
+    assert.equal((await call<unknown[]>(backend, 'library:list')).length, 1);
+    assert.notEqual(backend.recordingFor(sessionId), null);
+
+    await assert.rejects(call(backend, 'lock:configure', { idleMinutes: 5, newPassphrase: null }), /type the current one first/);
+    await call(backend, 'lock:configure', { idleMinutes: 5, newPassphrase: 'a new kettle', currentPassphrase: 'tea at five' });
+    const log = (await call<AuditLogView>(backend, 'store:auditLog')).entries.filter((e) => e.action === 'lock' || e.action === 'unlock');
+    assert.deepEqual(log.map((e) => [e.action, e.detail.reason]), [['lock', 'idle'], ['unlock', 'passphrase']]);
+  } finally {
+    await backend.close();
+  }
+  assert.deepEqual(plaintextIn(profile, 'a new kettle'), [], 'only a hash of the passphrase is kept, encrypted');
+  const again = createAppBackend({ dataDir: profile, dbKey: key, modelsDir: MODELS_DIR, analyze: knownResult });
+  try {
+    assert.deepEqual(await call(again, 'lock:state'), { locked: false, hasPassphrase: true, idleMinutes: 5 });
+    // Locked by hand; without a passphrase (removed) unlocking is a click.
+    assert.equal((await call<LockState>(again, 'lock:now')).locked, true);
+    await assert.rejects(call(again, 'lock:unlock', { passphrase: '' }), /not the lock passphrase/);
+    await call(again, 'lock:unlock', { passphrase: 'a new kettle' });
+    await call(again, 'lock:configure', { idleMinutes: 5, newPassphrase: null, currentPassphrase: 'a new kettle' });
+    await call(again, 'lock:now');
+    assert.deepEqual(await call(again, 'lock:unlock', { passphrase: '' }), { locked: false, hasPassphrase: false, idleMinutes: 5 });
+  } finally {
+    await again.close();
   }
 });
 

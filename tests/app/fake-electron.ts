@@ -92,6 +92,8 @@ export function createFakeElectron(options: { appPath: string; userData: string 
     app,
     protocol: { registerSchemesAsPrivileged: (list: unknown[]) => schemes.push(...list) },
     session: { defaultSession, fromPartition },
+    // Nobody is away in these tests; the lock's own tests set the idle time through the backend.
+    powerMonitor: { getSystemIdleTime: () => 0 },
     safeStorage: {
       isEncryptionAvailable: () => true,
       getSelectedStorageBackend: () => 'gnome_libsecret',

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
-import type { IpcResult, MediaUrl } from '../../../lib/ipc/contract.ts';
+import { EVENT_NAMES, type IpcResult, type MediaUrl } from '../../../lib/ipc/contract.ts';
 import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from '../../../lib/ipc/origins.ts';
 import { createAppProtocolHandler, directoryResolver } from '../../../main/app/app-protocol.ts';
-import { createAppBackend, type AppBackend } from '../../../main/app/backend.ts';
+import { createAppBackend, type AppBackend, type AppBackendOptions } from '../../../main/app/backend.ts';
 import { APP_CSP } from '../../../main/privacy/content-security.ts';
 import { createMediaProtocolHandler } from '../../../main/app/media-protocol.ts';
 import { analyzeFile } from '../../../main/pipeline/analyze.ts';
@@ -74,8 +74,14 @@ async function answer(route: Route, handler: (request: Request) => Promise<Respo
   await route.fulfill({ status: response.status, headers, body });
 }
 
-/** `profile`: an existing Attune data folder and its key (the caller removes it); by default a fresh one. */
-export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer }): Promise<AppHarness> {
+/**
+ * `profile`: an existing Attune data folder and its key (the caller removes it); by default a fresh one.
+ * `backendOptions`: what the test sets itself (the computer's idle time, for the lock).
+ */
+export async function startAppHarness(
+  profile?: { dataDir: string; dbKey: Buffer },
+  backendOptions: Pick<AppBackendOptions, 'idleSeconds' | 'lockCheckMs'> = {},
+): Promise<AppHarness> {
   const dataDir = profile?.dataDir ?? mkdtempSync(join(tmpdir(), 'attune-renderer-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'attune-renderer-profile-'));
   let nextPick: string | null = null;
@@ -87,6 +93,7 @@ export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer
     pickRecording: async () => nextPick,
     pickPackage: async () => nextPick,
     pickSavePath: async () => nextPick,
+    ...backendOptions,
   });
 
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
@@ -129,10 +136,12 @@ export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer
     return result;
   });
   await page.addInitScript({ content: preloadShim() });
-  const unsubscribe = backend.subscribe('jobs:progress', (job) => {
-    page.evaluate(([channel, payload]) => (window as unknown as { __attuneEmit(c: string, p: unknown): void }).__attuneEmit(channel, payload), ['jobs:progress', job] as const)
-      .catch(() => undefined); // The page may be closing; a lost progress event is harmless then.
-  });
+  const unsubscribes = EVENT_NAMES.map((name) =>
+    backend.subscribe(name, (payload) => {
+      page.evaluate(([channel, value]) => (window as unknown as { __attuneEmit(c: string, p: unknown): void }).__attuneEmit(channel, value), [name, payload] as const)
+        .catch(() => undefined); // The page may be closing; a lost event is harmless then.
+    }),
+  );
 
   return {
     page,
@@ -143,7 +152,7 @@ export async function startAppHarness(profile?: { dataDir: string; dbKey: Buffer
     strayRequests,
     pageErrors,
     close: async () => {
-      unsubscribe();
+      for (const unsubscribe of unsubscribes) unsubscribe();
       await context.close();
       await backend.close();
       if (!profile) rmSync(dataDir, { recursive: true, force: true });
