@@ -167,6 +167,17 @@ function channel<Res>(): <Req>(parser: Parser<Req>) => Channel<Req, Res> {
 
 const sessionRef = object<{ sessionId: string }>({ sessionId: id });
 
+/** A consent record's fields as the therapist gives them; recordedAt is set by main. */
+const consentFields = {
+  consentedBy: text(200),
+  consentedAt: isoDate,
+  purposes: setOf(oneOf(CONSENT_PURPOSES), CONSENT_PURPOSES.length),
+  retainUntil: isoDate,
+};
+
+/** A consent record as kept (a review package carries one; it is checked with this on the way in). */
+export const consentRecordParser = object<ConsentRecord>({ ...consentFields, recordedAt: isoDate });
+
 export const channels = {
   'app:info': channel<AppInfo>()(nothing),
   'library:list': channel<SessionSummary[]>()(nothing),
@@ -175,13 +186,7 @@ export const channels = {
     optional(object<{ filePath?: string }>({ filePath: optional(absolutePath) })),
   ),
   'sessions:recordConsent': channel<SessionSummary>()(
-    object<{ sessionId: string; consentedBy: string; consentedAt: string; purposes: ConsentPurpose[]; retainUntil: string }>({
-      sessionId: id,
-      consentedBy: text(200),
-      consentedAt: isoDate,
-      purposes: setOf(oneOf(CONSENT_PURPOSES), CONSENT_PURPOSES.length),
-      retainUntil: isoDate,
-    }),
+    object<{ sessionId: string } & Omit<ConsentRecord, 'recordedAt'>>({ sessionId: id, ...consentFields }),
   ),
   'sessions:get': channel<SessionDetail>()(sessionRef),
   /** Points a session whose recording moved at its new place (picker unless `filePath`); the sha256 must match. */

@@ -112,6 +112,13 @@ export const reviewSettingsParser = object<ReviewSettings>({
 
 /** A review package's passphrase: long enough to take guessing out of reach with scrypt's cost per guess. */
 export const PASSPHRASE_MIN = 10;
+
+/** Why a passphrase cannot seal a review package, in one sentence (the app and the CLI say the same); null when it can. */
+export function packagePassphraseProblem(passphrase: string): string | null {
+  return [...passphrase].length < PASSPHRASE_MIN
+    ? `The passphrase must be at least ${PASSPHRASE_MIN} characters; a few words are easier to pass on than a short password.`
+    : null;
+}
 const PASSPHRASE_MAX = 1000;
 
 /** What importing a review package did to the session's notes (lib/notes/merge-notes.ts). */

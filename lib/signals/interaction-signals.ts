@@ -3,14 +3,14 @@ import type { InteractionTrack } from '../analysis/types.ts';
 import type { DerivedSignal } from './signal.ts';
 
 /** Row keys and words for each kind of synchrony (head keeps the keys it had before body synchrony existed). */
-const KINDS: Record<InteractionTrack['kind'], { key: string; label: string; movements: string }> = {
-  'head-movement-synchrony': { key: 'synchrony', label: 'Moving in step (head)', movements: 'head movements' },
-  'body-movement-synchrony': { key: 'bodySynchrony', label: 'Moving in step (body)', movements: 'upper-body movements in the picture' },
+const KINDS: Record<InteractionTrack['kind'], { key: string; label: string; aboveLabel: string; movements: string }> = {
+  'head-movement-synchrony': { key: 'synchrony', label: 'Moving in step (head)', aboveLabel: 'In step (head) beyond chance', movements: 'head movements' },
+  'body-movement-synchrony': { key: 'bodySynchrony', label: 'Moving in step (body)', aboveLabel: 'In step (body) beyond chance', movements: 'upper-body movements in the picture' },
 };
 
 export function interactionSignals(track: InteractionTrack): DerivedSignal[] {
   const { windowSec, maxLagSec } = track.settings;
-  const { key, label, movements } = KINDS[track.kind];
+  const { key, label, aboveLabel, movements } = KINDS[track.kind];
   return [
     {
       key,
@@ -25,7 +25,7 @@ export function interactionSignals(track: InteractionTrack): DerivedSignal[] {
     },
     {
       key: `${key}AboveChance`,
-      label: `${label.replace('Moving in step', 'In step')} beyond chance`,
+      label: aboveLabel,
       how: `Shaded where moving in step is stronger than in ${track.settings.surrogates} shuffled versions of the same movements (above their 95th percentile) — more than two people moving independently would show.`,
       unit: '',
       t: track.t,

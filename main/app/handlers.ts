@@ -16,6 +16,7 @@ import { supervisionHandlers } from './supervision-handlers.ts';
 import { storeHandlers } from './store-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
 import { packageHandlers } from './package-handlers.ts';
+import { chosenPath } from './chosen-path.ts';
 import { lockHandlers } from './lock-handlers.ts';
 import type { AppLock } from './app-lock.ts';
 import type { PdfPrinter } from '../export/export-analysis.ts';
@@ -75,11 +76,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return check;
   }
 
-  async function chosenPath(filePath: string | undefined, purpose: 'import' | 'relocate'): Promise<string | null> {
-    if (filePath !== undefined) return filePath;
-    if (!deps.pickRecording) throw new AppError('invalid-request', 'No file picker is available here; pass a file path.');
-    return deps.pickRecording(purpose);
-  }
+  const pickRecording = (purpose: 'import' | 'relocate') => deps.pickRecording && (() => deps.pickRecording!(purpose));
 
   return {
     'app:info': async () => ({ version: deps.version, modelsReady: await deps.modelsReady() }),
@@ -87,7 +84,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'library:list': async () => store.sessions.list(),
 
     'sessions:import': async (request) => {
-      const path = await chosenPath(request?.filePath, 'import');
+      const path = await chosenPath(request?.filePath, pickRecording('import'));
       if (path === null) return null;
       const recording = await inspectRecording(path, deps.probe);
       const existing = store.sessions.findBySha256(recording.sha256);
@@ -126,7 +123,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'sessions:relocate': async ({ sessionId, filePath }) => {
       const row = sessionOrThrow(sessionId);
-      const path = await chosenPath(filePath, 'relocate');
+      const path = await chosenPath(filePath, pickRecording('relocate'));
       if (path === null) return null;
       const recording = await inspectRecording(path, deps.probe);
       if (recording.sha256 !== row.sha256) {

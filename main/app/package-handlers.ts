@@ -5,7 +5,7 @@
 import { basename, extname } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
-import { PASSPHRASE_MIN } from '../../lib/ipc/supervision-channels.ts';
+import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
 import { mergeNotes } from '../../lib/notes/merge-notes.ts';
 import { PackageError } from '../package/format.ts';
 import { packageContents, packageEntries } from '../package/review-package.ts';
@@ -13,6 +13,7 @@ import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { AppError } from './app-error.ts';
+import { chosenPath } from './chosen-path.ts';
 import { saveExport, type PickSavePath } from './save-export.ts';
 
 type PackageChannel = Extract<ChannelName, `package:${string}`>;
@@ -34,9 +35,8 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
       if (!consent?.purposes.includes('supervision')) {
         throw new AppError('conflict', 'The client’s consent for this session does not cover supervision, so it cannot be packaged for a supervisor. Record a new consent that covers supervision first.');
       }
-      if ([...passphrase].length < PASSPHRASE_MIN) {
-        throw new AppError('invalid-request', `The passphrase must be at least ${PASSPHRASE_MIN} characters; a few words are easier to pass on than a short password.`);
-      }
+      const weak = packagePassphraseProblem(passphrase);
+      if (weak) throw new AppError('invalid-request', weak);
       const analysis = store.analyses.load(sessionId);
       if (!analysis) throw new AppError('conflict', 'This session has not been analysed yet, so there is nothing to package.');
       const notes = notesFile(row.sha256, store.notes.list(sessionId), store.notice.latest(sessionId));
@@ -46,11 +46,8 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
     },
 
     'package:import': async ({ passphrase, filePath }) => {
-      const path = filePath ?? (pickPackage ? await pickPackage() : null);
-      if (path === null) {
-        if (!pickPackage) throw new AppError('invalid-request', 'No file picker is available here; pass a file path.');
-        return null;
-      }
+      const path = await chosenPath(filePath, pickPackage);
+      if (path === null) return null;
       let contents;
       try {
         contents = packageContents(await openSealedFile(path, passphrase), basename(path));

@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { NotesFile } from '../../lib/export/notes-file.ts';
-import { PASSPHRASE_MIN } from '../../lib/ipc/supervision-channels.ts';
+import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
 import { checkOutputDir, OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
 import { PackageError } from '../package/format.ts';
@@ -26,9 +26,8 @@ async function readPassphrase(path: string | undefined, creating: boolean): Prom
     throw new UsageError(code === 'ENOENT' ? `There is no passphrase file at ${path}.` : `The passphrase file ${path} could not be read (${code ?? String(error)}).`, false);
   }
   const passphrase = text.split(/\r?\n/)[0] ?? '';
-  if (creating && [...passphrase].length < PASSPHRASE_MIN) {
-    throw new UsageError(`The passphrase must be at least ${PASSPHRASE_MIN} characters; a few words are easier to pass on than a short password.`, false);
-  }
+  const weak = creating ? packagePassphraseProblem(passphrase) : null;
+  if (weak) throw new UsageError(weak, false);
   if (passphrase.length === 0) throw new UsageError(`The passphrase file ${path} is empty.`, false);
   return passphrase;
 }

@@ -8,7 +8,7 @@ import { NotesFileError, type NotesFile } from '../../lib/export/notes-file.ts';
 import { AnalysisFileError, notesForAnalysis, parseAnalysisText } from '../export/read-analysis-file.ts';
 import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
 import { PackageError, type PackageEntry } from './format.ts';
-import { CONSENT_PURPOSES, type ConsentRecord } from '../../lib/ipc/contract.ts';
+import { consentRecordParser, type ConsentRecord } from '../../lib/ipc/contract.ts';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const ANALYSIS_ENTRY = 'analysis.json';
@@ -78,8 +78,12 @@ export function packageContents(entries: readonly PackageEntry[], name: string):
     const notesText = text(NOTES_ENTRY);
     const notes = notesText === null ? null : notesForAnalysis(notesText, `the notes in ${name}`, analysis);
     const consentText = text(CONSENT_ENTRY);
-    const consent = consentText === null ? null : checkedConsent(consentText);
-    if (consent === undefined) throw wrong('its consent record is not complete');
+    let consent: ConsentRecord | null = null;
+    try {
+      if (consentText !== null) consent = consentRecordParser(JSON.parse(consentText), CONSENT_ENTRY);
+    } catch {
+      throw wrong('its consent record is not complete');
+    }
     return { manifest, analysis, notes, consent };
   } catch (error) {
     if (error instanceof AnalysisFileError || error instanceof NotesFileError) {
@@ -89,15 +93,3 @@ export function packageContents(entries: readonly PackageEntry[], name: string):
   }
 }
 
-/** The consent record, or undefined when it is not one. */
-function checkedConsent(text: string): ConsentRecord | undefined {
-  try {
-    const value = JSON.parse(text) as ConsentRecord;
-    const ok =
-      typeof value.consentedBy === 'string' && typeof value.consentedAt === 'string' && typeof value.retainUntil === 'string' &&
-      typeof value.recordedAt === 'string' && Array.isArray(value.purposes) && value.purposes.every((p) => (CONSENT_PURPOSES as readonly string[]).includes(p));
-    return ok ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}

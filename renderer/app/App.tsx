@@ -2,7 +2,7 @@
  * The window: a navigation bar and the current screen. Jobs are tracked here so every screen sees them.
  * If the session library could not be opened at this start, only the screen that says so is shown.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { AppInfo, AttuneApi } from '../../lib/ipc/contract.ts';
 import type { LockState } from '../../lib/ipc/lock-channels.ts';
 import type { StoreStatus } from '../../lib/ipc/store-channels.ts';
@@ -60,35 +60,27 @@ export function App({ api }: { api: AttuneApi }) {
   }, [route, store?.state, lock?.locked]);
 
   // Locked: nothing else is mounted, so no client data stays on screen; the route is kept for afterwards.
-  if (lock?.locked) {
-    return (
-      <ApiContext value={api}>
-        <header className="app-bar">
-          <span className="app-name">Attune</span>
-        </header>
-        <main>
-          <LockScreen lock={lock} onUnlocked={setLock} />
-        </main>
-      </ApiContext>
-    );
-  }
+  /** One screen under a bar without navigation: nothing else can be reached from it. */
+  const alone = (screen: ReactNode) => (
+    <ApiContext value={api}>
+      <header className="app-bar">
+        <span className="app-name">Attune</span>
+      </header>
+      <main>{screen}</main>
+    </ApiContext>
+  );
+
+  if (lock?.locked) return alone(<LockScreen lock={lock} onUnlocked={setLock} />);
 
   if (store?.state === 'damaged') {
-    return (
-      <ApiContext value={api}>
-        <header className="app-bar">
-          <span className="app-name">Attune</span>
-        </header>
-        <main>
-          <StoreDamagedScreen
-            message={store.message}
-            onOpen={(status) => {
-              setStore(status);
-              navigate({ screen: 'library' });
-            }}
-          />
-        </main>
-      </ApiContext>
+    return alone(
+      <StoreDamagedScreen
+        message={store.message}
+        onOpen={(status) => {
+          setStore(status);
+          navigate({ screen: 'library' });
+        }}
+      />,
     );
   }
 
