@@ -37,12 +37,16 @@ const USAGE = `Usage:
       columns), markers-csv, vtt (captions for any video player), html or pdf (the session report),
       notes-csv. --notes adds the notes and ratings exported from the app (to eaf, html, pdf, notes-csv).
       Default file: beside analysis.json, named after the recording.
-  attune package create <analysis.json | folder> --passphrase-file <file> [--notes <file>] [--out <file>] [--quiet]
+  attune package create <analysis.json | folder> --passphrase-file <file> [--notes <file>] [--consent <file>]
+                        [--clips --recording <file> [--markers <id,id…>]] [--out <file>] [--quiet]
       Seals the analysis (and the notes exported from the app) into one encrypted file for a supervisor
       (default: beside analysis.json, <recording>.attune). The passphrase is the first line of the file,
-      at least 10 characters; send it another way than the package.
+      at least 10 characters; send it another way than the package. --clips adds a short clip around
+      each marker (or those named), cut from the recording; it needs --consent, the client's consent
+      record, covering supervision.
   attune package open <package> --passphrase-file <file> --out <folder> [--quiet]
-      Checks and opens a package: writes analysis.json (and notes.json) into the folder, or nothing.
+      Checks and opens a package: writes analysis.json (and notes.json, consent.json, clips/) into the
+      folder, or nothing.
   attune models [--models <folder>] [--best-effort]
       Downloads the model files (the only command that uses the network) and checks them.
   attune --version | --help

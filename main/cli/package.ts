@@ -5,12 +5,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Analysis } from '../../lib/analysis/types.ts';
+import { chooseClipMarkers, clipWindow } from '../../lib/clips/clip-windows.ts';
 import type { NotesFile } from '../../lib/export/notes-file.ts';
+import { consentRecordParser, type ConsentRecord } from '../../lib/ipc/contract.ts';
+import { sha256OfFile } from '../../models/manifest.ts';
+import { cutClip } from '../clips/cut-clip.ts';
 import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
 import { checkOutputDir, OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
 import { PackageError } from '../package/format.ts';
-import { ANALYSIS_ENTRY, CONSENT_ENTRY, NOTES_ENTRY, packageContents, packageEntries } from '../package/review-package.ts';
+import { ANALYSIS_ENTRY, CONSENT_ENTRY, NOTES_ENTRY, packageContents, packageEntries, type ClipSource } from '../package/review-package.ts';
 import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { UsageError } from './usage-error.ts';
@@ -40,10 +45,57 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>)
   }
 }
 
+/** The consent record file (as the app puts in packages); clips need one that covers supervision. */
+async function readConsent(path: string): Promise<ConsentRecord> {
+  let record: ConsentRecord;
+  try {
+    record = consentRecordParser(JSON.parse(await readFile(resolve(path), 'utf8')), 'consent');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UsageError(
+      code === 'ENOENT' ? `There is no consent record at ${path}.` : `${path} is not a consent record Attune can read (docs/review-package.md shows one).`,
+      false,
+    );
+  }
+  if (!record.purposes.includes('supervision')) {
+    throw new UsageError(`The consent in ${path} covers ${record.purposes.join(' and ')}, not supervision, so no clips of the session can be shared.`, false);
+  }
+  return record;
+}
+
+/** Clips need the recording itself (checked to be the one analysed) and consent that covers supervision. */
+async function clipSource(analysis: Analysis, values: Record<string, unknown>): Promise<ClipSource | null> {
+  if (!values.clips) {
+    if (values.recording || values.markers) throw new UsageError('--recording and --markers are for clips: add --clips.');
+    return null;
+  }
+  if (!values.recording) throw new UsageError('--clips needs the recording the clips are cut from: --recording <file>.', false);
+  if (!values.consent) throw new UsageError('--clips needs the client’s consent record, covering supervision: --consent <file>.', false);
+  const recording = resolve(values.recording as string);
+  const sha256 = await sha256OfFile(recording).catch(() => {
+    throw new UsageError(`The recording ${values.recording as string} cannot be read.`, false);
+  });
+  if (sha256 !== analysis.source.sha256) {
+    throw new UsageError(`${basename(recording)} is not the recording this analysis is of (${analysis.source.file}); nothing was sealed.`, false);
+  }
+  const ids = typeof values.markers === 'string' ? values.markers.split(',').map((id) => id.trim()).filter(Boolean) : null;
+  const chosen = chooseClipMarkers(analysis.markers, ids);
+  if (typeof chosen === 'string') throw new UsageError(chosen, false);
+  return {
+    windows: chosen.map((marker) => clipWindow(marker, analysis.source.durationSec)),
+    deidentified: false,
+    make: (window) => cutClip(recording, window),
+  };
+}
+
 async function createPackage(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {
     'passphrase-file': { type: 'string' },
     notes: { type: 'string' },
+    clips: { type: 'boolean', default: false },
+    recording: { type: 'string' },
+    consent: { type: 'string' },
+    markers: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   });
@@ -52,13 +104,16 @@ async function createPackage(args: string[]): Promise<void> {
   const passphrase = await readPassphrase(values['passphrase-file'] as string | undefined, true);
   const { analysis, file } = await readAnalysisFile(resolve(input));
   const notes: NotesFile | null = values.notes ? await readNotesFile(resolve(values.notes as string), analysis) : null;
+  const consent = values.consent ? await readConsent(values.consent as string) : null;
+  const clips = await clipSource(analysis, values);
   const recording = basename(analysis.source.file, extname(analysis.source.file));
   const target = resolve((values.out as string | undefined) ?? join(dirname(file), `${recording}.attune`));
-  await writeAtomically(target, sealEntries(packageEntries(analysis, notes), passphrase), 'The review package');
+  await writeAtomically(target, sealEntries(packageEntries(analysis, notes, consent, clips), passphrase), 'The review package');
   if (!values.quiet) {
     const { size } = await stat(target);
+    const clipCount = clips ? ` and ${clips.windows.length} clip(s)` : '';
     process.stderr.write(
-      `Sealed ${analysis.markers.length} marker(s)${notes ? ` and ${notes.notes.length} note(s)` : ''} of ${analysis.source.file} into ${target} ` +
+      `Sealed ${analysis.markers.length} marker(s)${notes ? ` and ${notes.notes.length} note(s)` : ''}${clipCount} of ${analysis.source.file} into ${target} ` +
         `(${Math.max(1, Math.round(size / 1024))} KB). Send the passphrase another way than the package.\n`,
     );
   }
@@ -84,16 +139,20 @@ async function openPackage(args: string[]): Promise<void> {
   const files: [string, unknown][] = [[ANALYSIS_ENTRY, contents.analysis]];
   if (contents.notes) files.push([NOTES_ENTRY, contents.notes]);
   if (contents.consent) files.push([CONSENT_ENTRY, contents.consent]);
-  for (const [name] of files) {
+  const names = [...files.map(([name]) => name), ...contents.clips.map((c) => c.clip.entry)];
+  for (const name of names) {
     if (await stat(join(outDir, name)).then(() => true, () => false)) {
       throw new OutputError(`${outDir} already holds ${name}; nothing was written. Choose an empty folder.`);
     }
   }
   await checkOutputDir(outDir, 'The opened package');
   for (const [name, value] of files) await writeAtomically(join(outDir, name), [`${JSON.stringify(value, null, 2)}\n`], 'The opened package');
+  if (contents.clips.length > 0) await checkOutputDir(join(outDir, 'clips'), 'The opened package');
+  for (const { clip, data } of contents.clips) await writeAtomically(join(outDir, clip.entry), [data], 'The opened package');
   if (!values.quiet) {
     const notes = contents.notes ? ` and ${contents.notes.notes.length} note(s)` : '';
-    process.stderr.write(`Opened ${basename(path)}: ${contents.analysis.markers.length} marker(s)${notes} of ${contents.analysis.source.file}, written to ${outDir}.\n`);
+    const clips = contents.clips.length > 0 ? `, ${contents.clips.length} clip(s) in clips/` : '';
+    process.stderr.write(`Opened ${basename(path)}: ${contents.analysis.markers.length} marker(s)${notes}${clips} of ${contents.analysis.source.file}, written to ${outDir}.\n`);
   }
 }
 

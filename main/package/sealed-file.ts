@@ -9,14 +9,14 @@ import { CHUNK_SIZE, HEADER_MAX, PACKAGE_MAGIC, PackageError, entryFrame, parseH
 import { deriveKeys, hashOfHeader, headerBytes, keyCheckMatches, newHeader, openChunk, sealChunk, TAG_BYTES } from './package-crypto.ts';
 
 /** The sealed file's bytes, in pieces for writeAtomically. */
-export async function* sealEntries(entries: Iterable<PackageEntry>, passphrase: string): AsyncGenerator<Uint8Array> {
+export async function* sealEntries(entries: Iterable<PackageEntry> | AsyncIterable<PackageEntry>, passphrase: string): AsyncGenerator<Uint8Array> {
   const { header, keys } = await newHeader(passphrase);
   const head = headerBytes(header);
   const headerHash = hashOfHeader(head);
   yield head;
   let index = 0;
   let pending = Buffer.alloc(0);
-  for (const entry of entries) {
+  for await (const entry of entries) {
     for (const piece of entryFrame(entry)) {
       pending = Buffer.concat([pending, piece]);
       // A full chunk is sealed as "not the last" only once more bytes are known to follow it.

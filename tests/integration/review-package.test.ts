@@ -4,10 +4,12 @@
  * every refusal is one sentence with its own exit code and nothing written.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
+import { CLIP_CONTEXT_SEC } from '../../lib/clips/clip-windows.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
 import { scratch, video } from '../helpers/paths.ts';
@@ -109,4 +111,73 @@ test('a short passphrase, a missing passphrase file and an occupied folder are r
   assert.equal(run.code, 5);
   assert.match(failureLine(run), /already holds analysis\.json; nothing was written\. Choose an empty folder\.$/);
   assert.equal(readFileSync(join(occupied, 'analysis.json'), 'utf8'), '{"mine":true}');
+});
+
+const probe = (file: string): { duration: number; streams: string[]; tags: string } => {
+  const out = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:format_tags:stream=codec_type', '-of', 'json', file], { encoding: 'utf8' })) as {
+    format: { duration: string; tags?: Record<string, string> };
+    streams: { codec_type: string }[];
+  };
+  return { duration: Number(out.format.duration), streams: out.streams.map((s) => s.codec_type), tags: JSON.stringify(out.format.tags ?? {}) };
+};
+
+test('--clips: one short clip per marker (or those named) cut from the recording, only under consent that covers supervision', async () => {
+  const recording = video('multi_face.avi');
+  const analysed = join(work.dir, 'multi');
+  const run = await runCli(['analyze', recording, '--out', analysed, '--quiet'], analysed);
+  assert.equal(run.code, 0, run.stderr);
+  const multi = run.analysis as Analysis;
+  assert.ok(multi.markers.length >= 2, 'the two-person clip has markers to cut clips of');
+  const key = passphrase('key-clips.txt', 'clips need consent too');
+  const consent = (name: string, purposes: string[]): string => {
+    const path = join(work.dir, name);
+    writeFileSync(path, JSON.stringify({ consentedBy: 'Client A', consentedAt: '2026-12-01T10:00:00.000Z', purposes, retainUntil: '2027-12-01', recordedAt: '2026-12-01T10:05:00.000Z' }));
+    return path;
+  };
+  const supervision = consent('consent.json', ['self-review', 'supervision']);
+  const pkg = join(work.dir, 'clips.attune');
+  const made = await runCli(['package', 'create', analysed, '--passphrase-file', key, '--consent', supervision, '--clips', '--recording', recording, '--out', pkg], analysed);
+  assert.equal(made.code, 0, made.stderr);
+  assert.match(made.stderr, new RegExp(`and ${multi.markers.length} clip\\(s\\) of multi_face\\.avi`));
+  const bytes = readFileSync(pkg);
+  for (const clear of ['ftyp', 'moof', 'Client A', 'clips/m1']) assert.equal(bytes.includes(Buffer.from(clear)), false, `"${clear}" is not in the package in clear`);
+
+  const out = join(work.dir, 'opened-clips');
+  const opened = await runCli(['package', 'open', pkg, '--passphrase-file', key, '--out', out], out);
+  assert.equal(opened.code, 0, opened.stderr);
+  assert.deepEqual(opened.outFiles.sort(), ['analysis.json', 'clips', 'consent.json']);
+  assert.deepEqual(readdirSync(join(out, 'clips')).sort(), multi.markers.map((m) => `${m.id}.mp4`).sort());
+  for (const marker of multi.markers) {
+    const clip = probe(join(out, 'clips', `${marker.id}.mp4`));
+    const expected = Math.min(multi.source.durationSec, marker.endSec + CLIP_CONTEXT_SEC) - Math.max(0, marker.startSec - CLIP_CONTEXT_SEC);
+    assert.ok(Math.abs(clip.duration - expected) < 0.2, `${marker.id}: ${clip.duration} s, expected ${expected} s`);
+    assert.deepEqual(clip.streams, ['video'], 'the recording has no sound, so neither has the clip');
+    assert.doesNotMatch(clip.tags, /multi_face|title|comment/i, 'no metadata of the recording travels');
+  }
+  assert.deepEqual(JSON.parse(readFileSync(join(out, 'consent.json'), 'utf8')).purposes, ['self-review', 'supervision']);
+
+  // Only the markers named.
+  const one = join(work.dir, 'one-clip.attune');
+  const named = await runCli(['package', 'create', analysed, '--passphrase-file', key, '--consent', supervision, '--clips', '--recording', recording, '--markers', multi.markers[0]!.id, '--out', one, '--quiet'], analysed);
+  assert.equal(named.code, 0, named.stderr);
+  const oneOut = join(work.dir, 'opened-one');
+  assert.equal((await runCli(['package', 'open', one, '--passphrase-file', key, '--out', oneOut, '--quiet'], oneOut)).code, 0);
+  assert.deepEqual(readdirSync(join(oneOut, 'clips')), [`${multi.markers[0]!.id}.mp4`]);
+
+  // Refusals: each one sentence, exit 2, no package written.
+  const refused: [string, string[], RegExp][] = [
+    ['self-review only', ['--consent', consent('self.json', ['self-review']), '--clips', '--recording', recording], /covers self-review, not supervision, so no clips of the session can be shared\.$/],
+    ['no consent', ['--clips', '--recording', recording], /--clips needs the client’s consent record, covering supervision: --consent <file>\.$/],
+    ['no recording', ['--consent', supervision, '--clips'], /--clips needs the recording the clips are cut from: --recording <file>\.$/],
+    ['another recording', ['--consent', supervision, '--clips', '--recording', video(RECORDING)], /^attune: 01-01-03-01-01-02-05\.mp4 is not the recording this analysis is of \(multi_face\.avi\); nothing was sealed\.$/],
+    ['unknown marker', ['--consent', supervision, '--clips', '--recording', recording, '--markers', 'm99'], /^attune: The analysis has no marker m99; its markers are m1, /],
+    ['not a consent record', ['--consent', notesPath, '--clips', '--recording', recording], /is not a consent record Attune can read/],
+  ];
+  for (const [what, extra, message] of refused) {
+    const target = join(work.dir, `refused-${what.replaceAll(' ', '-')}.attune`);
+    const result = await runCli(['package', 'create', analysed, '--passphrase-file', key, ...extra, '--out', target], analysed);
+    assert.equal(result.code, 2, `${what}: ${result.stderr}`);
+    assert.match(failureLine(result), message, what);
+    assert.equal(readdirSync(work.dir).includes(`refused-${what.replaceAll(' ', '-')}.attune`), false, `${what}: nothing written`);
+  }
 });
