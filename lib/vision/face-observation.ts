@@ -51,6 +51,11 @@ export function blendshapeVector(categories: readonly BlendshapeScore[]): number
   return scores as number[];
 }
 
+/** x, y of every landmark in turn, to 1/10 000 of the frame (finer than any pixel a clip is drawn at). */
+export function landmarkPoints(landmarks: readonly LandmarkPoint[]): number[] {
+  return landmarks.flatMap(({ x, y }) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]);
+}
+
 export function toFaceObservation(
   landmarks: readonly LandmarkPoint[],
   blendshapes: readonly BlendshapeScore[],

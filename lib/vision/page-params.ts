@@ -5,6 +5,7 @@
  * - `channel`: how frames arrive — `socket` (headless: a loopback WebSocket whose URL, token and all,
  *   is in `socket`) or `port` (the app posts a MessagePort to the page, lib/ipc/vision-port.ts).
  * - `workers`: the pool size; `delegate`: where the model runs (CPU | GPU).
+ * - `landmarks=1`: faces carry their landmark points too (for de-identified clips; the analysis does not keep them).
  */
 import type { VisionDelegate } from './types.ts';
 
@@ -14,6 +15,7 @@ export interface VisionPageParams {
   channel: FrameChannelParams;
   workers: number;
   delegate: VisionDelegate;
+  faceLandmarks: boolean;
 }
 
 export function visionPageQuery(params: VisionPageParams): string {
@@ -21,6 +23,7 @@ export function visionPageQuery(params: VisionPageParams): string {
   if (params.channel.kind === 'socket') query.set('socket', params.channel.url);
   query.set('workers', String(params.workers));
   query.set('delegate', params.delegate);
+  if (params.faceLandmarks) query.set('landmarks', '1');
   return query.toString();
 }
 
@@ -39,5 +42,7 @@ export function parseVisionPageQuery(search: string): VisionPageParams {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`vision page opened with a bad worker count (workers=${query.get('workers') ?? 'missing'})`);
   const delegate = query.get('delegate');
   if (delegate !== 'CPU' && delegate !== 'GPU') throw new Error(`unknown delegate "${delegate ?? 'missing'}"`);
-  return { channel, workers, delegate };
+  const landmarks = query.get('landmarks');
+  if (landmarks !== null && landmarks !== '1') throw new Error(`vision page opened with landmarks=${landmarks}`);
+  return { channel, workers, delegate, faceLandmarks: landmarks === '1' };
 }

@@ -8,6 +8,11 @@ export interface FaceObservation {
   rollDeg: number;
   /** 52 scores in BLENDSHAPE_NAMES order. */
   blendshapes: number[];
+  /**
+   * Only from an engine asked for them (de-identified clips draw them; the analysis never keeps them):
+   * x, y of each of the model's 478 landmarks in turn, normalised to the frame.
+   */
+  landmarks?: number[];
 }
 
 /** A body seen in a frame: the body of one of the frame's faces (see lib/body/body-crop.ts). */

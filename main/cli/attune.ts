@@ -38,12 +38,14 @@ const USAGE = `Usage:
       notes-csv. --notes adds the notes and ratings exported from the app (to eaf, html, pdf, notes-csv).
       Default file: beside analysis.json, named after the recording.
   attune package create <analysis.json | folder> --passphrase-file <file> [--notes <file>] [--consent <file>]
-                        [--clips --recording <file> [--markers <id,id…>]] [--out <file>] [--quiet]
+                        [--clips --recording <file> [--markers <id,id…>]] [--deidentify [--models <folder>]]
+                        [--out <file>] [--quiet]
       Seals the analysis (and the notes exported from the app) into one encrypted file for a supervisor
       (default: beside analysis.json, <recording>.attune). The passphrase is the first line of the file,
       at least 10 characters; send it another way than the package. --clips adds a short clip around
       each marker (or those named), cut from the recording; it needs --consent, the client's consent
-      record, covering supervision.
+      record, covering supervision. --deidentify draws the clips from the face and body landmarks
+      (no video pixels), shifts the voice's pitch, and leaves out the file name and people's names.
   attune package open <package> --passphrase-file <file> --out <folder> [--quiet]
       Checks and opens a package: writes analysis.json (and notes.json, consent.json, clips/) into the
       folder, or nothing.

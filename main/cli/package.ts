@@ -10,7 +10,13 @@ import { chooseClipMarkers, clipWindow } from '../../lib/clips/clip-windows.ts';
 import type { NotesFile } from '../../lib/export/notes-file.ts';
 import { consentRecordParser, type ConsentRecord } from '../../lib/ipc/contract.ts';
 import { sha256OfFile } from '../../models/manifest.ts';
+import { defaultModelsDir } from '../../models/manifest.ts';
 import { cutClip } from '../clips/cut-clip.ts';
+import { deidentifiedClip } from '../clips/deidentified-clip.ts';
+import { withoutNames } from '../package/leave-out-names.ts';
+import type { VisionEngine } from '../pipeline/types.ts';
+import { startChromiumVision } from '../vision/headless/chromium-vision.ts';
+import { verifiedVisionModels } from '../vision/vision-models.ts';
 import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
 import { checkOutputDir, OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
@@ -63,8 +69,11 @@ async function readConsent(path: string): Promise<ConsentRecord> {
   return record;
 }
 
-/** Clips need the recording itself (checked to be the one analysed) and consent that covers supervision. */
-async function clipSource(analysis: Analysis, values: Record<string, unknown>): Promise<ClipSource | null> {
+/**
+ * Clips need the recording itself (checked to be the one analysed) and consent that covers supervision.
+ * De-identified clips are drawn from landmarks found by `engine` (one for all the clips).
+ */
+async function clipSource(analysis: Analysis, values: Record<string, unknown>, engine: () => Promise<VisionEngine>): Promise<ClipSource | null> {
   if (!values.clips) {
     if (values.recording || values.markers) throw new UsageError('--recording and --markers are for clips: add --clips.');
     return null;
@@ -81,10 +90,16 @@ async function clipSource(analysis: Analysis, values: Record<string, unknown>): 
   const ids = typeof values.markers === 'string' ? values.markers.split(',').map((id) => id.trim()).filter(Boolean) : null;
   const chosen = chooseClipMarkers(analysis.markers, ids);
   if (typeof chosen === 'string') throw new UsageError(chosen, false);
+  const windows = chosen.map((marker) => clipWindow(marker, analysis.source.durationSec));
+  const deidentified = values.deidentify === true;
+  const sampleRate = analysis.source.audio?.sampleRate ?? null;
   return {
-    windows: chosen.map((marker) => clipWindow(marker, analysis.source.durationSec)),
-    deidentified: false,
-    make: (window) => cutClip(recording, window),
+    windows,
+    deidentified,
+    make: async (window) => {
+      if (!values.quiet) process.stderr.write(`${deidentified ? 'Drawing' : 'Cutting'} the clip of marker ${window.markerId} (${windows.indexOf(window) + 1} of ${windows.length})…\n`);
+      return deidentified ? deidentifiedClip(recording, window, await engine(), sampleRate) : cutClip(recording, window);
+    },
   };
 }
 
@@ -96,6 +111,8 @@ async function createPackage(args: string[]): Promise<void> {
     recording: { type: 'string' },
     consent: { type: 'string' },
     markers: { type: 'string' },
+    deidentify: { type: 'boolean', default: false },
+    models: { type: 'string' },
     out: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   });
@@ -105,16 +122,29 @@ async function createPackage(args: string[]): Promise<void> {
   const { analysis, file } = await readAnalysisFile(resolve(input));
   const notes: NotesFile | null = values.notes ? await readNotesFile(resolve(values.notes as string), analysis) : null;
   const consent = values.consent ? await readConsent(values.consent as string) : null;
-  const clips = await clipSource(analysis, values);
+  // One landmark engine for all the drawn clips, started when the first is drawn (models checked first).
+  const vision: { started: Promise<VisionEngine> | null } = { started: null };
+  const engine = (): Promise<VisionEngine> =>
+    (vision.started ??= verifiedVisionModels(values.models ? resolve(values.models as string) : defaultModelsDir()).then((models) =>
+      startChromiumVision({ models: models.files, faceLandmarks: true }),
+    ));
+  const clips = await clipSource(analysis, values, engine);
   const recording = basename(analysis.source.file, extname(analysis.source.file));
   const target = resolve((values.out as string | undefined) ?? join(dirname(file), `${recording}.attune`));
-  await writeAtomically(target, sealEntries(packageEntries(analysis, notes, consent, clips), passphrase), 'The review package');
+  const sealed = values.deidentify ? withoutNames(analysis, notes, consent) : { analysis, notes, consent };
+  try {
+    if (clips?.deidentified) await engine();
+    await writeAtomically(target, sealEntries(packageEntries(sealed.analysis, sealed.notes, sealed.consent, clips), passphrase), 'The review package');
+  } finally {
+    if (vision.started) await (await vision.started.catch(() => null))?.close();
+  }
   if (!values.quiet) {
     const { size } = await stat(target);
-    const clipCount = clips ? ` and ${clips.windows.length} clip(s)` : '';
+    const clipCount = clips ? ` and ${clips.windows.length} ${clips.deidentified ? 'de-identified ' : ''}clip(s)` : '';
+    const left = values.deidentify ? ' Names and the file name were left out; read the notes’ text for names before sending.' : '';
     process.stderr.write(
       `Sealed ${analysis.markers.length} marker(s)${notes ? ` and ${notes.notes.length} note(s)` : ''}${clipCount} of ${analysis.source.file} into ${target} ` +
-        `(${Math.max(1, Math.round(size / 1024))} KB). Send the passphrase another way than the package.\n`,
+        `(${Math.max(1, Math.round(size / 1024))} KB). Send the passphrase another way than the package.${left}\n`,
     );
   }
 }

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { ClipWindow } from '../../lib/clips/clip-windows.ts';
 import { damagedError } from '../media/damage.ts';
-import { runFfmpeg } from '../media/run-ffmpeg.ts';
+import { runFfmpeg, type FfmpegRun } from '../media/run-ffmpeg.ts';
 
 export const CLIP_MAX_SIDE = 640;
 
@@ -22,8 +22,8 @@ export const CLIP_OUTPUT_ARGS = [
   '-f', 'mp4', 'pipe:1',
 ];
 
-export async function collectFfmpeg(args: string[], file: string, signal?: AbortSignal): Promise<Buffer> {
-  const run = runFfmpeg(['-loglevel', 'level+error', ...args], () => {}, signal);
+/** What an ffmpeg run writes to its stdout, whole; a damaged-recording error when it fails or writes nothing. */
+export async function collectClip(run: FfmpegRun, file: string, signal?: AbortSignal): Promise<Buffer> {
   const pieces: Buffer[] = [];
   try {
     for await (const piece of run.stdout) pieces.push(piece as Buffer);
@@ -37,14 +37,15 @@ export async function collectFfmpeg(args: string[], file: string, signal?: Abort
 }
 
 export function cutClip(file: string, window: ClipWindow, signal?: AbortSignal): Promise<Buffer> {
-  return collectFfmpeg(
-    [
+  const run = runFfmpeg(
+    ['-loglevel', 'level+error',
       '-ss', String(window.startSec), '-i', file, '-t', String(window.endSec - window.startSec),
       '-map', '0:v:0?', '-map', '0:a:0?', '-sn', '-dn',
       '-vf', clipScale(CLIP_MAX_SIDE),
       ...CLIP_OUTPUT_ARGS,
     ],
-    file,
+    () => {},
     signal,
   );
+  return collectClip(run, file, signal);
 }

@@ -19,6 +19,8 @@ export interface VideoDecodeOptions {
   fps: number;
   /** Longest side of the delivered frames, in pixels (smaller sources are not enlarged). */
   maxSide: number;
+  /** Only this stretch of the recording (a clip); frame times are then counted from its start. */
+  range?: { startSec: number; durationSec: number };
   signal?: AbortSignal;
 }
 
@@ -35,6 +37,7 @@ export async function* decodeVideoFrames(file: string, options: VideoDecodeOptio
   const run = runFfmpeg(
     [
       '-loglevel', 'level+info',
+      ...(options.range ? ['-ss', String(options.range.startSec), '-t', String(options.range.durationSec)] : []),
       '-i', file,
       '-map', '0:v:0', '-an', '-sn', '-dn',
       '-vf', videoFilter(options.fps, options.maxSide),

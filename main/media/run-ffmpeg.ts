@@ -2,13 +2,15 @@
  * ffmpeg as a child process: stdout is the data, stderr is read line by line. The process is killed when
  * the signal aborts or the consumer stops early, so a cancelled analysis never leaves ffmpeg running.
  */
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import { spawn } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { logLevel, splitLines } from '../../lib/media/ffmpeg-log.ts';
 import { ffmpegPath } from './ffmpeg-paths.ts';
 
 export interface FfmpegRun {
   stdout: Readable;
+  /** Only when asked for (`input: 'pipe'`): what ffmpeg reads as `pipe:0`. */
+  stdin: Writable | null;
   /** Resolves when ffmpeg has exited, with what the caller needs to judge the run. */
   done: Promise<{ code: number | null; errors: string[] }>;
   pid: number | undefined;
@@ -17,21 +19,24 @@ export interface FfmpegRun {
 
 const MAX_ERRORS_KEPT = 20;
 
-export function runFfmpeg(args: string[], onLine: (line: string) => void, signal?: AbortSignal): FfmpegRun {
-  const child: ChildProcessByStdio<null, Readable, Readable> = spawn(
+export function runFfmpeg(args: string[], onLine: (line: string) => void, signal?: AbortSignal, input: 'ignore' | 'pipe' = 'ignore'): FfmpegRun {
+  const child = spawn(
     ffmpegPath(),
-    ['-nostdin', '-hide_banner', ...args],
-    { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true },
+    [...(input === 'pipe' ? [] : ['-nostdin']), '-hide_banner', ...args],
+    { stdio: [input, 'pipe', 'pipe'], windowsHide: true },
   );
+  const { stdout, stderr } = child as typeof child & { stdout: Readable; stderr: Readable };
+  // ffmpeg closing its input early (an error) must not crash Attune with EPIPE: the exit code tells.
+  child.stdin?.on('error', () => {});
   const errors: string[] = [];
   let rest = '';
-  child.stderr.setEncoding('utf8');
+  stderr.setEncoding('utf8');
   const handle = (line: string): void => {
     const level = logLevel(line);
     if ((level === 'error' || level === 'fatal') && errors.length < MAX_ERRORS_KEPT) errors.push(line);
     onLine(line);
   };
-  child.stderr.on('data', (text: string) => {
+  stderr.on('data', (text: string) => {
     const split = splitLines(rest + text);
     rest = split.rest;
     split.lines.forEach(handle);
@@ -48,5 +53,5 @@ export function runFfmpeg(args: string[], onLine: (line: string) => void, signal
       resolve({ code, errors });
     });
   });
-  return { stdout: child.stdout, done, pid: child.pid, kill };
+  return { stdout, stdin: child.stdin, done, pid: child.pid, kill };
 }

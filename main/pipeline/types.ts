@@ -29,6 +29,8 @@ export interface VisionEngineOptions {
   models: VisionModels;
   /** Number of vision workers; defaults to a size that suits the machine. */
   workers?: number;
+  /** Faces carry their landmark points (FaceObservation.landmarks): for de-identified clips, not analysis. */
+  faceLandmarks?: boolean;
   signal?: AbortSignal;
 }
 

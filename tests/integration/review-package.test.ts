@@ -164,6 +164,19 @@ test('--clips: one short clip per marker (or those named) cut from the recording
   assert.equal((await runCli(['package', 'open', one, '--passphrase-file', key, '--out', oneOut, '--quiet'], oneOut)).code, 0);
   assert.deepEqual(readdirSync(join(oneOut, 'clips')), [`${multi.markers[0]!.id}.mp4`]);
 
+  // De-identified: the clip drawn from the landmarks, the file name and the consenting name left out.
+  const drawn = join(work.dir, 'drawn.attune');
+  const deid = await runCli(['package', 'create', analysed, '--passphrase-file', key, '--consent', supervision, '--clips', '--deidentify', '--recording', recording, '--markers', multi.markers[0]!.id, '--out', drawn], analysed);
+  assert.equal(deid.code, 0, deid.stderr);
+  assert.match(deid.stderr, /Drawing the clip of marker m1 \(1 of 1\)…\nSealed .+ and 1 de-identified clip\(s\) .+ Names and the file name were left out; read the notes’ text for names before sending\.\n$/);
+  const drawnOut = join(work.dir, 'opened-drawn');
+  const drawnOpened = await runCli(['package', 'open', drawn, '--passphrase-file', key, '--out', drawnOut], drawnOut);
+  assert.equal(drawnOpened.code, 0, drawnOpened.stderr);
+  assert.equal((drawnOpened.analysis as Analysis).source.file, 'recording.avi');
+  assert.deepEqual((drawnOpened.analysis as Analysis).markers, multi.markers, 'the markers travel unchanged');
+  assert.equal(JSON.parse(readFileSync(join(drawnOut, 'consent.json'), 'utf8')).consentedBy, 'the client (name left out)');
+  assert.ok(Math.abs(probe(join(drawnOut, 'clips', 'm1.mp4')).duration - (Math.min(multi.markers[0]!.endSec + CLIP_CONTEXT_SEC, multi.source.durationSec) - Math.max(0, multi.markers[0]!.startSec - CLIP_CONTEXT_SEC))) < 0.25);
+
   // Refusals: each one sentence, exit 2, no package written.
   const refused: [string, string[], RegExp][] = [
     ['self-review only', ['--consent', consent('self.json', ['self-review']), '--clips', '--recording', recording], /covers self-review, not supervision, so no clips of the session can be shared\.$/],

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { parseVisionPageQuery, visionPageQuery, type VisionPageParams } from '../../lib/vision/page-params.ts';
 
 test('what a host builds is what the page reads back, for both kinds of frame channel', () => {
-  const socket: VisionPageParams = { channel: { kind: 'socket', url: 'ws://127.0.0.1:4567/?token=a%2Fb c' }, workers: 2, delegate: 'CPU' };
-  const port: VisionPageParams = { channel: { kind: 'port' }, workers: 4, delegate: 'GPU' };
+  const socket: VisionPageParams = { channel: { kind: 'socket', url: 'ws://127.0.0.1:4567/?token=a%2Fb c' }, workers: 2, delegate: 'CPU', faceLandmarks: false };
+  const port: VisionPageParams = { channel: { kind: 'port' }, workers: 4, delegate: 'GPU', faceLandmarks: true };
   assert.deepEqual(parseVisionPageQuery(visionPageQuery(socket)), socket);
   assert.deepEqual(parseVisionPageQuery(`?${visionPageQuery(port)}`), port);
 });
@@ -19,6 +19,7 @@ test('a page opened with a bad setting says which one', () => {
     ['channel=port&workers=1.5&delegate=CPU', /bad worker count/],
     ['channel=port&delegate=CPU', /bad worker count \(workers=missing\)/],
     ['channel=port&workers=1&delegate=TPU', /unknown delegate "TPU"/],
+    ['channel=port&workers=1&delegate=CPU&landmarks=yes', /landmarks=yes/],
   ];
   for (const [query, message] of cases) assert.throws(() => parseVisionPageQuery(query), message, query);
 });

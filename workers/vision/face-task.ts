@@ -1,10 +1,10 @@
 /** The face landmark task: MediaPipe's Face Landmarker in VIDEO mode, two faces, blendshapes and head pose. */
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
-import { toFaceObservation } from '../../lib/vision/face-observation.ts';
+import { landmarkPoints, toFaceObservation } from '../../lib/vision/face-observation.ts';
 import type { InitParams } from './vision-worker-api.ts';
 import type { LandmarkTask } from './landmark-task.ts';
 
-export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBinaryUrl }: InitParams): Promise<LandmarkTask> {
+export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBinaryUrl, faceLandmarks }: InitParams): Promise<LandmarkTask> {
   const landmarker = await FaceLandmarker.createFromOptions(
     { wasmLoaderPath: wasmLoaderUrl, wasmBinaryPath: wasmBinaryUrl },
     {
@@ -26,7 +26,8 @@ export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBina
         const blendshapes = result.faceBlendshapes[i]?.categories;
         const matrix = result.facialTransformationMatrixes[i]?.data;
         if (!blendshapes || !matrix) throw new Error('face landmarker returned a face without blendshapes or transformation matrix');
-        return toFaceObservation(landmarks, blendshapes, matrix);
+        const face = toFaceObservation(landmarks, blendshapes, matrix);
+        return faceLandmarks ? { ...face, landmarks: landmarkPoints(landmarks) } : face;
       });
     },
   };

@@ -34,6 +34,7 @@ async function startServing(channel: FrameChannel, settings: VisionPageParams): 
     wasmLoaderUrl: new URL(VISION_PAGE_PATHS.wasmLoader, location.href).href,
     wasmBinaryUrl: new URL(VISION_PAGE_PATHS.wasmBinary, location.href).href,
     tfjsWasmDirUrl: new URL(VISION_PAGE_PATHS.tfjsWasmDir, location.href).href,
+    faceLandmarks: settings.faceLandmarks,
     createWorker: () => new Worker(VISION_PAGE_PATHS.worker, { type: 'module' }),
     onFatal: (error) => channel.send({ kind: 'fatal', message: error.message }),
   });

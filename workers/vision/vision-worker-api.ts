@@ -9,6 +9,8 @@ export interface InitParams {
   wasmBinaryUrl: string;
   /** Where TensorFlow.js finds its wasm runtime files (the body task), ending in '/'. */
   tfjsWasmDirUrl: string;
+  /** Faces carry their landmark points (see FaceObservation.landmarks). */
+  faceLandmarks: boolean;
 }
 
 export interface DetectParams {

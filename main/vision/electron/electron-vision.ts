@@ -65,7 +65,7 @@ export function electronVisionFactory(deps: ElectronVisionDeps): VisionEngineFac
     window.webContents.once('render-process-gone', (_event, details) =>
       engine.fail(new Error(`the vision page's process ended (${details.reason})`)),
     );
-    const query = visionPageQuery({ channel: { kind: 'port' }, workers, delegate: deps.delegate ?? 'CPU' });
+    const query = visionPageQuery({ channel: { kind: 'port' }, workers, delegate: deps.delegate ?? 'CPU', faceLandmarks: options.faceLandmarks ?? false });
     try {
       await window.loadURL(`${APP_SCHEME}://${VISION_HOST}${VISION_PAGE_PATHS.page}?${query}`);
       await engine.ready(START_TIMEOUT_MS, options.signal);

@@ -23,6 +23,7 @@ export interface VisionPageOptions {
   models: VisionModels;
   workers: number;
   delegate: VisionDelegate;
+  faceLandmarks?: boolean;
   signal?: AbortSignal;
 }
 
@@ -93,7 +94,7 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
     await serveVisionFiles(context, files, visionCsp(frameSocket.port), blockedRequests);
     const page = await context.newPage();
     const watch = watchStartup(page, signal);
-    const query = visionPageQuery({ channel: { kind: 'socket', url: frameSocket.url }, workers: options.workers, delegate: options.delegate });
+    const query = visionPageQuery({ channel: { kind: 'socket', url: frameSocket.url }, workers: options.workers, delegate: options.delegate, faceLandmarks: options.faceLandmarks ?? false });
     try {
       await watch.step(page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`), 'the vision page did not load');
       const socket = await watch.step(frameSocket.connection, 'the vision page did not connect to the frame socket');
