@@ -34,6 +34,7 @@ import {
   type Note,
   type NoticeHistoryEntry,
   type NoticeRun,
+  type PackageCreated,
   type PackageImportReport,
   type ReviewSettings,
   type ScaleInfo,
@@ -242,7 +243,8 @@ export const channels = {
    * Seals the session for a supervisor (docs/review-package.md): the analysis as the review shows it, the
    * notes and ratings, the consent record. Needs consent that covers supervision; null when cancelled.
    */
-  'package:create': channel<{ path: string } | null>()(packageParsers.create),
+  /** Seals the session (with clips when asked) where the save dialog says; null when cancelled. */
+  'package:create': channel<PackageCreated | null>()(packageParsers.create),
   /** Opens a package of a session in this library and merges its notes (a backup is made first); null when cancelled. */
   'package:import': channel<PackageImportReport | null>()(packageParsers.import),
   /** The idle lock (lock-channels.ts): while locked, main answers only OPEN_WHILE_LOCKED. */

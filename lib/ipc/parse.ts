@@ -65,6 +65,11 @@ export const integer: Parser<number> = (value, path) => {
 };
 
 /** An ISO 8601 calendar date or date-time that `Date` understands. */
+export const boolean: Parser<boolean> = (value, path) => {
+  if (typeof value !== 'boolean') fail(path, 'true or false');
+  return value;
+};
+
 export const isoDate: Parser<string> = (value, path) => {
   if (
     typeof value !== 'string' ||

@@ -6,9 +6,10 @@
  * - notice first: the moments the therapist marked while watching before Attune's markers were shown,
  *   compared with them (lib/notice/compare.ts).
  */
+import { CLIPS_MAX } from '../clips/clip-windows.ts';
 import type { NoticeComparison, Press } from '../notice/compare.ts';
 import type { RatingScale } from '../ratings/scale.ts';
-import { absolutePath, id, integer, listOf, maybeEmptyText, nullable, object, oneOf, optional, seconds, text, type Parser } from './parse.ts';
+import { absolutePath, boolean, id, integer, setOf, listOf, maybeEmptyText, nullable, object, oneOf, optional, seconds, text, type Parser } from './parse.ts';
 
 export const NOTE_AUTHOR_ROLES = ['therapist', 'supervisor'] as const;
 export type NoteAuthorRole = (typeof NOTE_AUTHOR_ROLES)[number];
@@ -133,9 +134,34 @@ export interface PackageImportReport {
   unchanged: number;
 }
 
+export interface PackageCreateRequest {
+  sessionId: string;
+  passphrase: string;
+  filePath?: string;
+  clipMarkerIds?: string[];
+  deidentify?: boolean;
+}
+
+export interface PackageCreated {
+  path: string;
+  /** How many clips went in, and whether they (and the names) were de-identified. */
+  clips: number;
+  deidentified: boolean;
+}
+
 export const packageParsers = {
-  /** Without `filePath`, main asks where to save with its own dialog. */
-  create: object<{ sessionId: string; passphrase: string; filePath?: string }>({ sessionId: id, passphrase: text(PASSPHRASE_MAX), filePath: optional(absolutePath) }),
+  /**
+   * Without `filePath`, main asks where to save with its own dialog. `clipMarkerIds`: a short clip around
+   * each of these markers (lib/clips/clip-windows.ts); `deidentify`: clips drawn from the landmarks with the
+   * voice pitch-shifted, and names and the file name left out (docs/review-package.md).
+   */
+  create: object<PackageCreateRequest>({
+    sessionId: id,
+    passphrase: text(PASSPHRASE_MAX),
+    filePath: optional(absolutePath),
+    clipMarkerIds: optional(setOf(id, CLIPS_MAX)),
+    deidentify: optional(boolean),
+  }),
   /** Without `filePath`, main asks which package with its own dialog. */
   import: object<{ passphrase: string; filePath?: string }>({ passphrase: text(PASSPHRASE_MAX), filePath: optional(absolutePath) }),
 } satisfies Record<string, Parser<unknown>>;

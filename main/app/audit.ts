@@ -52,7 +52,7 @@ const AUDITED: { [C in ChannelName]?: [action: string, describe: Describe<C>] } 
   'sessions:export': ['export', (r, result) => (result ? { sessionId: r.sessionId, detail: { format: r.format } } : null)],
   'notes:export': ['export-notes', (r, result) => (result ? { sessionId: r.sessionId, detail: { notes: String(result.count) } } : null)],
   'notice:save': ['notice-first', session],
-  'package:create': ['package', (r, result) => (result ? { sessionId: r.sessionId, detail: {} } : null)],
+  'package:create': ['package', (r, result) => (result ? { sessionId: r.sessionId, detail: { clips: String(result.clips), deidentified: String(result.deidentified) } } : null)],
   'package:import': ['import-package', (_r, report) =>
     report ? { sessionId: report.sessionId, detail: { added: String(report.added), updated: String(report.updated), keptHere: String(report.keptHere) } } : null],
   'store:restore': ['restore-backup', (r) => ({ sessionId: null, detail: { backupId: r.backupId } })],

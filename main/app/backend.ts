@@ -28,6 +28,8 @@ import { AppLock } from './app-lock.ts';
 import { OPEN_WHILE_LOCKED, type LockState } from '../../lib/ipc/lock-channels.ts';
 import type { MediaProbe } from './recording-file.ts';
 import { printWithChromium, type PdfPrinter } from '../export/export-analysis.ts';
+import { startChromiumVision } from '../vision/headless/chromium-vision.ts';
+import { verifiedVisionModels } from '../vision/vision-models.ts';
 
 export type AnalyzeFn = (
   inputPath: string,
@@ -144,6 +146,9 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     ratingScale: loadRatingScale(options.dataDir),
     printPdf: options.printPdf ?? printWithChromium,
     pickPackage: options.pickPackage,
+    // De-identified clips: the same engine the analysis uses, its faces carrying their landmarks.
+    startLandmarkEngine: async () =>
+      (options.visionEngine ?? startChromiumVision)({ models: (await verifiedVisionModels(options.modelsDir)).files, faceLandmarks: true }),
     lock,
   });
 

@@ -2,6 +2,7 @@
  * What each IPC channel does: plain functions over the session store and the job queue, with no Electron
  * in sight, so the same handlers serve the app, the renderer's browser harness and the tests.
  */
+import type { VisionEngine } from '../pipeline/types.ts';
 import { basename, dirname } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf, SessionDetail } from '../../lib/ipc/contract.ts';
 import { mediaUrlFor } from '../../lib/ipc/origins.ts';
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   pickPackage: (() => Promise<string | null>) | undefined;
   /** Prints the report to PDF (in the app, Electron's own print engine). */
   printPdf: PdfPrinter;
+  /** A vision engine whose faces carry their landmarks (de-identified clips). */
+  startLandmarkEngine: () => Promise<VisionEngine>;
 }
 
 const THUMBNAIL_MAX_SIDE = 160;
@@ -195,7 +198,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...storeHandlers({ store, queue, pickSavePath: deps.pickSavePath }),
     ...supervisionHandlers({ store, sessionOrThrow, ratingScale: deps.ratingScale, pickSavePath: deps.pickSavePath }),
     ...exportHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, printPdf: deps.printPdf }),
-    ...packageHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, pickPackage: deps.pickPackage }),
+    ...packageHandlers({ store, sessionOrThrow, pickSavePath: deps.pickSavePath, pickPackage: deps.pickPackage, checkedSource, startLandmarkEngine: deps.startLandmarkEngine }),
     ...lockHandlers(deps.lock),
   };
 }

@@ -1,10 +1,17 @@
 /**
- * Review packages in the app (docs/review-package.md): sealing a session for a supervisor, and taking a
- * package back in — its notes merged into the session's (lib/notes/merge-notes.ts) after a backup.
+ * Review packages in the app (docs/review-package.md): sealing a session for a supervisor — with clips
+ * around chosen markers, de-identified if asked — and taking a package back in, its notes merged into
+ * the session's (lib/notes/merge-notes.ts) after a backup.
  */
 import { basename, extname } from 'node:path';
+import type { Analysis } from '../../lib/analysis/types.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
+import { chooseClipMarkers, clipWindow } from '../../lib/clips/clip-windows.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
+import { recordingClips, type RecordingClips } from '../clips/clip-source.ts';
+import { withoutNames } from '../package/leave-out-names.ts';
+import type { VisionEngine } from '../pipeline/types.ts';
+import type { SourceCheck } from './recording-file.ts';
 import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
 import { mergeNotes } from '../../lib/notes/merge-notes.ts';
 import { PackageError } from '../package/format.ts';
@@ -25,11 +32,34 @@ export interface PackageDeps {
   pickSavePath: PickSavePath | undefined;
   /** The main process's open dialog for a package; absent where there is none. */
   pickPackage: (() => Promise<string | null>) | undefined;
+  /** Whether the session's recording is still where it was imported from, unchanged. */
+  checkedSource: (row: SessionRow) => Promise<SourceCheck>;
+  /** A vision engine whose faces carry their landmarks, for de-identified clips. */
+  startLandmarkEngine: () => Promise<VisionEngine>;
 }
 
-export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPackage }: PackageDeps): PackageHandlers {
+export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPackage, checkedSource, startLandmarkEngine }: PackageDeps): PackageHandlers {
+  /** The clips asked for, from the session's recording (which must still be there, unchanged). */
+  async function clipsOf(row: SessionRow, analysis: Analysis, markerIds: string[], deidentified: boolean): Promise<RecordingClips> {
+    const chosen = chooseClipMarkers(analysis.markers, markerIds);
+    if (typeof chosen === 'string') throw new AppError('invalid-request', chosen);
+    const source = await checkedSource(row);
+    if (source.status !== 'present') {
+      throw new AppError('conflict', source.status === 'moved'
+        ? `The recording "${row.fileName}" is no longer where it was imported from, so no clips can be cut. Locate it, then seal again.`
+        : `The recording "${row.fileName}" has changed since it was imported, so no clips can be cut from it.`);
+    }
+    return recordingClips({
+      recording: row.filePath,
+      windows: chosen.map((marker) => clipWindow(marker, analysis.source.durationSec)),
+      deidentified,
+      sampleRate: analysis.source.audio?.sampleRate ?? null,
+      startLandmarkEngine,
+    });
+  }
+
   return {
-    'package:create': async ({ sessionId, passphrase, filePath }) => {
+    'package:create': async ({ sessionId, passphrase, filePath, clipMarkerIds, deidentify = false }) => {
       const row = sessionOrThrow(sessionId);
       const consent = store.sessions.latestConsent(sessionId);
       if (!consent?.purposes.includes('supervision')) {
@@ -40,9 +70,17 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
       const analysis = store.analyses.load(sessionId);
       if (!analysis) throw new AppError('conflict', 'This session has not been analysed yet, so there is nothing to package.');
       const notes = notesFile(row.sha256, store.notes.list(sessionId), store.notice.latest(sessionId));
-      const suggestedName = `${basename(row.fileName, extname(row.fileName))}.attune`;
-      const path = await saveExport({ filePath, pickSavePath, suggestedName }, () => sealEntries(packageEntries(analysis, notes, consent), passphrase), 'The review package');
-      return path === null ? null : { path };
+      const clips = clipMarkerIds ? await clipsOf(row, analysis, clipMarkerIds, deidentify) : null;
+      const sealed = deidentify ? withoutNames(analysis, notes, consent) : { analysis, notes, consent };
+      // A de-identified package is not named after the recording either.
+      const suggestedName = deidentify ? 'for-supervision.attune' : `${basename(row.fileName, extname(row.fileName))}.attune`;
+      try {
+        await clips?.prepare();
+        const path = await saveExport({ filePath, pickSavePath, suggestedName }, () => sealEntries(packageEntries(sealed.analysis, sealed.notes, sealed.consent, clips), passphrase), 'The review package');
+        return path === null ? null : { path, clips: clips?.windows.length ?? 0, deidentified: deidentify };
+      } finally {
+        await clips?.close();
+      }
     },
 
     'package:import': async ({ passphrase, filePath }) => {

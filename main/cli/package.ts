@@ -11,17 +11,15 @@ import type { NotesFile } from '../../lib/export/notes-file.ts';
 import { consentRecordParser, type ConsentRecord } from '../../lib/ipc/contract.ts';
 import { sha256OfFile } from '../../models/manifest.ts';
 import { defaultModelsDir } from '../../models/manifest.ts';
-import { cutClip } from '../clips/cut-clip.ts';
-import { deidentifiedClip } from '../clips/deidentified-clip.ts';
+import { recordingClips, type RecordingClips } from '../clips/clip-source.ts';
 import { withoutNames } from '../package/leave-out-names.ts';
-import type { VisionEngine } from '../pipeline/types.ts';
 import { startChromiumVision } from '../vision/headless/chromium-vision.ts';
 import { verifiedVisionModels } from '../vision/vision-models.ts';
 import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
 import { checkOutputDir, OutputError, writeAtomically } from '../files/atomic-write.ts';
 import { readAnalysisFile, readNotesFile } from '../export/read-analysis-file.ts';
 import { PackageError } from '../package/format.ts';
-import { ANALYSIS_ENTRY, CONSENT_ENTRY, NOTES_ENTRY, packageContents, packageEntries, type ClipSource } from '../package/review-package.ts';
+import { ANALYSIS_ENTRY, CONSENT_ENTRY, NOTES_ENTRY, packageContents, packageEntries } from '../package/review-package.ts';
 import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { UsageError } from './usage-error.ts';
@@ -69,11 +67,8 @@ async function readConsent(path: string): Promise<ConsentRecord> {
   return record;
 }
 
-/**
- * Clips need the recording itself (checked to be the one analysed) and consent that covers supervision.
- * De-identified clips are drawn from landmarks found by `engine` (one for all the clips).
- */
-async function clipSource(analysis: Analysis, values: Record<string, unknown>, engine: () => Promise<VisionEngine>): Promise<ClipSource | null> {
+/** Clips need the recording itself (checked to be the one analysed) and consent that covers supervision. */
+async function clipSource(analysis: Analysis, values: Record<string, unknown>): Promise<RecordingClips | null> {
   if (!values.clips) {
     if (values.recording || values.markers) throw new UsageError('--recording and --markers are for clips: add --clips.');
     return null;
@@ -92,15 +87,19 @@ async function clipSource(analysis: Analysis, values: Record<string, unknown>, e
   if (typeof chosen === 'string') throw new UsageError(chosen, false);
   const windows = chosen.map((marker) => clipWindow(marker, analysis.source.durationSec));
   const deidentified = values.deidentify === true;
-  const sampleRate = analysis.source.audio?.sampleRate ?? null;
-  return {
+  return recordingClips({
+    recording,
     windows,
     deidentified,
-    make: async (window) => {
-      if (!values.quiet) process.stderr.write(`${deidentified ? 'Drawing' : 'Cutting'} the clip of marker ${window.markerId} (${windows.indexOf(window) + 1} of ${windows.length})…\n`);
-      return deidentified ? deidentifiedClip(recording, window, await engine(), sampleRate) : cutClip(recording, window);
+    sampleRate: analysis.source.audio?.sampleRate ?? null,
+    startLandmarkEngine: async () => {
+      const models = await verifiedVisionModels(values.models ? resolve(values.models as string) : defaultModelsDir());
+      return startChromiumVision({ models: models.files, faceLandmarks: true });
     },
-  };
+    onClip: (window, i) => {
+      if (!values.quiet) process.stderr.write(`${deidentified ? 'Drawing' : 'Cutting'} the clip of marker ${window.markerId} (${i + 1} of ${windows.length})…\n`);
+    },
+  });
 }
 
 async function createPackage(args: string[]): Promise<void> {
@@ -122,21 +121,15 @@ async function createPackage(args: string[]): Promise<void> {
   const { analysis, file } = await readAnalysisFile(resolve(input));
   const notes: NotesFile | null = values.notes ? await readNotesFile(resolve(values.notes as string), analysis) : null;
   const consent = values.consent ? await readConsent(values.consent as string) : null;
-  // One landmark engine for all the drawn clips, started when the first is drawn (models checked first).
-  const vision: { started: Promise<VisionEngine> | null } = { started: null };
-  const engine = (): Promise<VisionEngine> =>
-    (vision.started ??= verifiedVisionModels(values.models ? resolve(values.models as string) : defaultModelsDir()).then((models) =>
-      startChromiumVision({ models: models.files, faceLandmarks: true }),
-    ));
-  const clips = await clipSource(analysis, values, engine);
+  const clips = await clipSource(analysis, values);
   const recording = basename(analysis.source.file, extname(analysis.source.file));
   const target = resolve((values.out as string | undefined) ?? join(dirname(file), `${recording}.attune`));
   const sealed = values.deidentify ? withoutNames(analysis, notes, consent) : { analysis, notes, consent };
   try {
-    if (clips?.deidentified) await engine();
+    await clips?.prepare();
     await writeAtomically(target, sealEntries(packageEntries(sealed.analysis, sealed.notes, sealed.consent, clips), passphrase), 'The review package');
   } finally {
-    if (vision.started) await (await vision.started.catch(() => null))?.close();
+    await clips?.close();
   }
   if (!values.quiet) {
     const { size } = await stat(target);

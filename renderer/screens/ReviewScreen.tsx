@@ -273,7 +273,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
             </p>
           )}
           <NotesPanel sessionId={detail.id} notes={notes} onChanged={reloadNotes} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
-          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} onImported={reloadNotes} />
+          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} markers={analysis.markers} onImported={reloadNotes} />
         </>
       )}
     </section>

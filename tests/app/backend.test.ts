@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
@@ -501,6 +501,44 @@ test('exports from the app: the CLI’s formats as the review shows the session,
   }
 });
 
+test('review packages with clips: cut from the session’s recording, or drawn and with names left out, only from a recording still in place', async () => {
+  const { backend, recording, root } = setup(knownResult);
+  const PASS = 'river stone quiet lamp';
+  try {
+    const sessionId = await importedWithConsent(backend, recording);
+    await analysed(backend, sessionId);
+    await call<Note>(backend, 'notes:add', { sessionId, authorRole: 'therapist', authorName: 'T. Lind', markerId: null, tag: null, rating: null, startSec: 0.5, endSec: 0.5, text: 'She went quiet' });
+    const markerIds = (await call<SessionDetail>(backend, 'sessions:get', { sessionId })).analysis!.markers.map((m) => m.id);
+
+    const plain = join(root, 'Out', 'plain.attune');
+    assert.deepEqual(await call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: plain, clipMarkerIds: markerIds }), { path: plain, clips: 3, deidentified: false });
+    const cut = packageContents(await openSealedFile(plain, PASS), 'plain.attune');
+    assert.deepEqual(cut.clips.map((c) => [c.clip.markerId, c.clip.deidentified]), markerIds.map((id) => [id, false]));
+    assert.ok(cut.clips.every((c) => Buffer.from(c.data).subarray(4, 8).toString('latin1') === 'ftyp'), 'each clip is an MP4');
+    assert.equal(cut.analysis.source.file, 'session.mp4', 'the analysis as the review shows it (names kept)');
+
+    const drawn = join(root, 'Out', 'drawn.attune');
+    assert.deepEqual(await call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: drawn, clipMarkerIds: [markerIds[0]], deidentify: true }), { path: drawn, clips: 1, deidentified: true });
+    const deid = packageContents(await openSealedFile(drawn, PASS), 'drawn.attune');
+    assert.deepEqual(deid.clips.map((c) => [c.clip.markerId, c.clip.deidentified]), [[markerIds[0], true]]);
+    assert.equal(deid.analysis.source.file, 'recording.mp4');
+    assert.deepEqual(deid.notes?.notes.map((n) => [n.authorName, n.text]), [['Therapist', 'She went quiet']]);
+    assert.equal(deid.consent?.consentedBy, 'the client (name left out)');
+    const audit = (await call<AuditLogView>(backend, 'store:auditLog')).entries.filter((e) => e.action === 'package').map((e) => e.detail);
+    assert.deepEqual(audit, [{ clips: '3', deidentified: 'false' }, { clips: '1', deidentified: 'true' }]);
+
+    await assert.rejects(call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: join(root, 'Out', 'x.attune'), clipMarkerIds: ['m99'] }), /has no marker m99/);
+    renameSync(recording, `${recording}.moved`);
+    await assert.rejects(
+      call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: join(root, 'Out', 'y.attune'), clipMarkerIds: [markerIds[0]] }),
+      /is no longer where it was imported from, so no clips can be cut\. Locate it, then seal again\.$/,
+    );
+    assert.deepEqual(readdirSync(join(root, 'Out')).sort(), ['drawn.attune', 'plain.attune'], 'nothing written for a refusal');
+  } finally {
+    await backend.close();
+  }
+});
+
 test('review packages: sealed for a supervisor only under consent for supervision; their notes come back merged, later edits winning, after a backup', async () => {
   const { backend, recording, root } = setup(knownResult);
   const stranger = setup(knownResult);
@@ -514,7 +552,7 @@ test('review packages: sealed for a supervisor only under consent for supervisio
     const later = await call<Note>(backend, 'notes:add', { ...base, startSec: 1.5, endSec: 1.5, text: 'I changed topic' });
     await assert.rejects(call(backend, 'package:create', { sessionId, passphrase: 'short', filePath: pkg }), /at least 10 characters/);
 
-    assert.deepEqual(await call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: pkg }), { path: pkg });
+    assert.deepEqual(await call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: pkg }), { path: pkg, clips: 0, deidentified: false });
     const shown = (await call<SessionDetail>(backend, 'sessions:get', { sessionId })).analysis;
     const contents = packageContents(await openSealedFile(pkg, PASS), 'for-supervision.attune');
     assert.deepEqual(contents.analysis, shown, 'the analysis as the review shows it');

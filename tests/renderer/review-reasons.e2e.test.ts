@@ -229,6 +229,22 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     // Sealed for the supervisor, who adds a note and sends it back; taken in, the notes are merged.
     const pkg = page.locator('section.package-panel');
     const PASS = 'plum harbour seven';
+    // First a de-identified package with one clip: drawn from the landmarks, names left out.
+    await pkg.getByRole('button', { name: 'Seal for my supervisor…' }).click();
+    await pkg.getByLabel(/^Passphrase/).fill(PASS);
+    await pkg.getByLabel('The passphrase again').fill(PASS);
+    const firstMarker = (await invoke<SessionDetail>('sessions:get', { sessionId: id })).analysis!.markers[0]!;
+    await pkg.locator('fieldset.package-clips label').first().locator('input').check();
+    await pkg.getByRole('checkbox', { name: /De-identify: clips show a drawing/ }).check();
+    await page.screenshot({ path: join(SCREENSHOTS, '42-package-clips.png'), fullPage: true });
+    const drawnPath = join(mediaDir, 'drawn.attune');
+    harness.pickNext(drawnPath);
+    await pkg.getByRole('button', { name: 'Seal and save…' }).click();
+    await pkg.getByRole('status').getByText(`Sealed with 1 drawn clip and saved to ${drawnPath}.`, { exact: false }).waitFor({ timeout: 120_000 });
+    const drawn = packageContents(await openSealedFile(drawnPath, PASS), 'drawn.attune');
+    assert.deepEqual(drawn.clips.map((c) => [c.clip.markerId, c.clip.deidentified]), [[firstMarker.id, true]]);
+    assert.match(drawn.analysis.source.file, /^recording\./);
+
     await pkg.getByRole('button', { name: 'Seal for my supervisor…' }).click();
     await pkg.getByLabel(/^Passphrase/).fill(PASS);
     await pkg.getByLabel('The passphrase again').fill(PASS);
