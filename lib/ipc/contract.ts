@@ -36,6 +36,7 @@ import {
   type NoticeRun,
   type PackageCreated,
   type PackageImportReport,
+  type ReceivedPackage,
   type ReviewSettings,
   type ScaleInfo,
 } from './supervision-channels.ts';
@@ -126,6 +127,8 @@ export interface SessionDetail extends SessionSummary {
   people: Person[];
   /** The queued or running job for this session, if any. */
   job: JobView | null;
+  /** Set when the session came in a review package rather than from a recording imported here. */
+  received: ReceivedPackage | null;
 }
 
 export interface DeletionReport {
@@ -147,6 +150,8 @@ export interface MediaUrl {
   /** An `attune-media://` URL the <video> element can stream and seek. */
   url: string;
   sourceStatus: SourceStatus;
+  /** The clips a session received in a review package, each with its URL; empty for a session imported here. */
+  clips: { markerId: string; url: string }[];
 }
 
 export interface AppInfo {

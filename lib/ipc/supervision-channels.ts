@@ -132,6 +132,8 @@ export interface PackageImportReport {
   updated: number;
   keptHere: number;
   unchanged: number;
+  /** True when the package's session was not in the library and was added to it, without its recording. */
+  received: boolean;
 }
 
 export interface PackageCreateRequest {
@@ -140,6 +142,23 @@ export interface PackageCreateRequest {
   filePath?: string;
   clipMarkerIds?: string[];
   deidentify?: boolean;
+}
+
+/** A clip a session received in a review package holds (played from `clipUrlFor`, lib/ipc/origins.ts). */
+export interface ReceivedClip {
+  markerId: string;
+  startSec: number;
+  endSec: number;
+  deidentified: boolean;
+}
+
+/** A session that came in a review package, without its recording (a supervisor's library). */
+export interface ReceivedPackage {
+  /** When the package was made, and by which Attune. */
+  packageCreatedAt: string;
+  createdBy: string;
+  receivedAt: string;
+  clips: ReceivedClip[];
 }
 
 export interface PackageCreated {

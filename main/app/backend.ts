@@ -75,6 +75,8 @@ export interface AppBackend {
   invoke(channel: string, payload: unknown): Promise<IpcResult<unknown>>;
   subscribe<E extends EventName>(event: E, listener: (event: EventOf<E>) => void): () => void;
   recordingFor(sessionId: string): RecordingRef | null;
+  /** A clip the session received in a review package, for the attune-media:// protocol; null while locked. */
+  clipFor(sessionId: string, markerId: string): Buffer | null;
   /** Cancels the running analysis, waits for it to stop, and closes the store. */
   close(): Promise<void>;
 }
@@ -163,8 +165,10 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     recordingFor: (sessionId) => {
       if (store.status().state !== 'open' || lock.isLocked) return null;
       const row = store.sessions.get(sessionId);
-      return row ? { filePath: row.filePath, sizeBytes: row.sizeBytes, mtimeMs: row.mtimeMs } : null;
+      // A session received in a package has no recording here (filePath is empty) until one is linked.
+      return row?.filePath ? { filePath: row.filePath, sizeBytes: row.sizeBytes, mtimeMs: row.mtimeMs } : null;
     },
+    clipFor: (sessionId, markerId) => (store.status().state !== 'open' || lock.isLocked ? null : store.received.clipData(sessionId, markerId)),
     close: async () => {
       clearInterval(retentionTimer);
       clearInterval(lockTimer);

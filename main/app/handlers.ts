@@ -5,7 +5,7 @@
 import type { VisionEngine } from '../pipeline/types.ts';
 import { basename, dirname } from 'node:path';
 import type { ChannelName, RequestOf, ResponseOf, SessionDetail } from '../../lib/ipc/contract.ts';
-import { mediaUrlFor } from '../../lib/ipc/origins.ts';
+import { clipUrlFor, mediaUrlFor } from '../../lib/ipc/origins.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
 import { AppError, notFound } from './app-error.ts';
@@ -115,11 +115,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const source = await checkedSource(row);
       const detail: SessionDetail = {
         ...store.sessions.summary(sessionId)!,
-        source: { status: source.status, fileName: basename(row.filePath), folder: dirname(row.filePath) },
+        // A session received in a package has no recording here until one is linked (relocate).
+        source: row.filePath ? { status: source.status, fileName: basename(row.filePath), folder: dirname(row.filePath) } : { status: source.status, fileName: row.fileName, folder: '' },
         analysis: store.analyses.load(sessionId),
         notes: store.analyses.notes(sessionId),
         people: store.analyses.people(sessionId),
         job: queue.activeFor(sessionId),
+        received: store.received.of(sessionId),
       };
       return detail;
     },
@@ -143,6 +145,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const row = sessionOrThrow(sessionId);
       if (!store.sessions.latestConsent(sessionId)) {
         throw new AppError('conflict', "Record the client's consent before analysing this session.");
+      }
+      if (!row.filePath) {
+        throw new AppError('conflict', `"${row.fileName}" came in a review package without its recording. Link the recording (Find the recording…) to analyse it here.`);
       }
       const source = await checkedSource(row);
       if (source.status !== 'present') {
@@ -192,7 +197,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
     'media:url': async ({ sessionId }) => {
       const row = sessionOrThrow(sessionId);
-      return { url: mediaUrlFor(sessionId), sourceStatus: (await checkedSource(row)).status };
+      const clips = (store.received.of(sessionId)?.clips ?? []).map((clip) => ({ markerId: clip.markerId, url: clipUrlFor(sessionId, clip.markerId) }));
+      return { url: mediaUrlFor(sessionId), sourceStatus: (await checkedSource(row)).status, clips };
     },
 
     ...storeHandlers({ store, queue, pickSavePath: deps.pickSavePath }),

@@ -70,7 +70,7 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createAppProtocolHandler({ [APP_HOST]: { resolve: directoryResolver(paths.rendererDir), csp: APP_CSP } }),
   );
-  session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler(backend.recordingFor));
+  session.defaultSession.protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler(backend.recordingFor, backend.clipFor));
 
   const window = createMainWindow(paths.preload);
   mainWindow = window;

@@ -3,12 +3,14 @@
  * with HTTP Range support so seeking works on hour-long files. Only the file the store recorded for that
  * session is served, and only while it is the same file: a path turned into a symlink, a replaced or
  * changed file, any other URL → 404. The URL never carries a path, so there is nothing to traverse.
+ * `attune-media://clip/<session id>/<marker id>`: a clip a session received in a review package, from the
+ * encrypted store (ids only, checked like the session's).
  */
 import { constants, createReadStream } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Readable } from 'node:stream';
-import { MEDIA_SCHEME, MEDIA_SESSION_HOST } from '../../lib/ipc/origins.ts';
+import { MEDIA_CLIP_HOST, MEDIA_SCHEME, MEDIA_SESSION_HOST } from '../../lib/ipc/origins.ts';
 import type { RecordingRef } from './backend.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -25,16 +27,30 @@ function status(code: number): Response {
   return new Response(null, { status: code, headers: BASE_HEADERS });
 }
 
-export function sessionIdFromMediaUrl(url: string): string | null {
+/** What a media URL asks for: a session's recording, or one of its received clips; null for anything else. */
+export function mediaRequest(url: string): { sessionId: string; markerId: string | null } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${MEDIA_SCHEME}:` || parsed.host !== MEDIA_SESSION_HOST || parsed.search || parsed.username) return null;
-  const id = parsed.pathname.slice(1);
-  return SESSION_ID.test(id) ? id : null;
+  if (parsed.protocol !== `${MEDIA_SCHEME}:` || parsed.search || parsed.username) return null;
+  const parts = parsed.pathname.slice(1).split('/');
+  if (!parts.every((part) => SESSION_ID.test(part))) return null;
+  if (parsed.host === MEDIA_SESSION_HOST && parts.length === 1) return { sessionId: parts[0]!, markerId: null };
+  if (parsed.host === MEDIA_CLIP_HOST && parts.length === 2) return { sessionId: parts[0]!, markerId: parts[1]! };
+  return null;
+}
+
+/** A received clip from memory, with ranges as the recording is served. */
+function serveBytes(request: Request, data: Buffer): Response {
+  const size = data.length;
+  const range = parseRange(request.headers.get('range'), size);
+  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...BASE_HEADERS, 'Content-Range': `bytes */${size}` } });
+  const { start, end } = range ?? { start: 0, end: size - 1 };
+  const headers = { ...BASE_HEADERS, 'Content-Type': 'video/mp4', 'Content-Length': String(end - start + 1), ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) };
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(data.subarray(start, end + 1)), { status: range ? 206 : 200, headers });
 }
 
 /** One `bytes=` range, resolved against the size; null when absent, 'unsatisfiable' when it cannot be met. */
@@ -69,11 +85,18 @@ async function openRecording(ref: RecordingRef): Promise<{ handle: FileHandle; s
   return { handle, size: info.size };
 }
 
-export function createMediaProtocolHandler(recordingFor: (sessionId: string) => RecordingRef | null): (request: Request) => Promise<Response> {
+export function createMediaProtocolHandler(
+  recordingFor: (sessionId: string) => RecordingRef | null,
+  clipFor: (sessionId: string, markerId: string) => Buffer | null,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return status(405);
-    const sessionId = sessionIdFromMediaUrl(request.url);
-    const ref = sessionId ? recordingFor(sessionId) : null;
+    const asked = mediaRequest(request.url);
+    if (asked?.markerId) {
+      const clip = clipFor(asked.sessionId, asked.markerId);
+      return clip && clip.length > 0 ? serveBytes(request, clip) : status(404);
+    }
+    const ref = asked ? recordingFor(asked.sessionId) : null;
     const opened = ref ? await openRecording(ref) : null;
     if (!ref || !opened) return status(404);
     const { handle, size } = opened;

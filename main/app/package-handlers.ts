@@ -12,10 +12,10 @@ import { recordingClips, type RecordingClips } from '../clips/clip-source.ts';
 import { withoutNames } from '../package/leave-out-names.ts';
 import type { VisionEngine } from '../pipeline/types.ts';
 import type { SourceCheck } from './recording-file.ts';
-import { packagePassphraseProblem } from '../../lib/ipc/supervision-channels.ts';
+import { packagePassphraseProblem, type PackageImportReport } from '../../lib/ipc/supervision-channels.ts';
 import { mergeNotes } from '../../lib/notes/merge-notes.ts';
 import { PackageError } from '../package/format.ts';
-import { packageContents, packageEntries } from '../package/review-package.ts';
+import { packageContents, packageEntries, type PackageContents } from '../package/review-package.ts';
 import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
 import type { ProfileStore } from '../store/profile-store.ts';
 import type { SessionRow } from '../store/session-records.ts';
@@ -43,6 +43,9 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
   async function clipsOf(row: SessionRow, analysis: Analysis, markerIds: string[], deidentified: boolean): Promise<RecordingClips> {
     const chosen = chooseClipMarkers(analysis.markers, markerIds);
     if (typeof chosen === 'string') throw new AppError('invalid-request', chosen);
+    if (!row.filePath) {
+      throw new AppError('conflict', 'This session came in a review package without its recording, so no clips can be cut from it here. Its notes can be sent back without clips.');
+    }
     const source = await checkedSource(row);
     if (source.status !== 'present') {
       throw new AppError('conflict', source.status === 'moved'
@@ -56,6 +59,31 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
       sampleRate: analysis.source.audio?.sampleRate ?? null,
       startLandmarkEngine,
     });
+  }
+
+  /**
+   * A package of a session not in this library (a supervisor's first look): the session is added without
+   * its recording — consent, analysis as sent, notes, clips — in one transaction, or not at all.
+   */
+  function receive(contents: PackageContents): PackageImportReport {
+    const { analysis, consent, manifest } = contents;
+    if (!consent) {
+      throw new AppError('conflict', 'This package carries no record of the client’s consent, so it cannot be kept in your library. Ask for it to be sealed again from the app.');
+    }
+    if (!consent.purposes.includes('supervision')) {
+      throw new AppError('conflict', 'The client’s consent in this package does not cover supervision, so it cannot be kept in a supervisor’s library.');
+    }
+    const notes = mergeNotes([], contents.notes?.notes ?? []).write;
+    const sessionId = store.atomically(() => {
+      const session = store.sessions.create({ filePath: '', fileName: analysis.source.file, sha256: analysis.source.sha256, sizeBytes: 0, mtimeMs: 0, durationSec: analysis.source.durationSec });
+      const { recordedAt: _recordedHere, ...given } = consent;
+      store.sessions.recordConsent(session.id, given);
+      store.analyses.save(session.id, analysis, [], analysis.analysis.notes ?? []);
+      for (const note of notes) store.notes.put(session.id, note);
+      store.received.record(session.id, { packageCreatedAt: manifest.createdAt, createdBy: manifest.createdBy }, contents.clips.map(({ clip, data }) => ({ ...clip, data })));
+      return session.id;
+    });
+    return { sessionId, fileName: analysis.source.file, createdAt: manifest.createdAt, added: notes.length, updated: 0, keptHere: 0, unchanged: 0, received: true };
   }
 
   return {
@@ -96,10 +124,8 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
         throw error;
       }
       const row = store.sessions.findBySha256(contents.analysis.source.sha256);
-      if (!row) {
-        throw new AppError('not-found', 'This package is of a session that is not in your library (sessions are matched by their recording). Its analysis and notes can be read with “attune package open”.');
-      }
       const incoming = contents.notes?.notes ?? [];
+      if (!row) return receive(contents);
       const merge = mergeNotes(store.notes.list(row.id), incoming);
       // Whatever the merge replaces can be had back from this backup.
       if (merge.write.length > 0) store.backUp();
@@ -113,6 +139,7 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
         updated: merge.updated,
         keptHere: merge.keptHere,
         unchanged: merge.unchanged,
+        received: false,
       };
     },
   };

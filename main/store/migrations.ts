@@ -131,6 +131,26 @@ const MIGRATIONS: readonly string[] = [
     updated_at    TEXT NOT NULL
   ) STRICT;
   `,
+  // 8: sessions received in a review package, without their recording (received-records.ts): where the
+  // package came from, and its clips (client data, so here in the encrypted store and nowhere else).
+  `
+  CREATE TABLE received_packages (
+    session_id          TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+    package_created_at  TEXT NOT NULL,
+    created_by          TEXT NOT NULL,
+    received_at         TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE clips (
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    marker_id     TEXT NOT NULL,
+    start_sec     REAL NOT NULL,
+    end_sec       REAL NOT NULL,
+    deidentified  INTEGER NOT NULL CHECK (deidentified IN (0, 1)),
+    data          BLOB NOT NULL,
+    PRIMARY KEY (session_id, marker_id)
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

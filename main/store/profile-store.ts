@@ -20,6 +20,7 @@ import { deletedSessionIds, recordDeletion } from './deletion-log.ts';
 import { keepAside, keptAsideFiles, SIDE_FILES, syncFile, syncFolder } from './kept-aside.ts';
 import type { SessionRecords } from './session-records.ts';
 import type { SettingsRecords } from './settings-records.ts';
+import type { ReceivedRecords } from './received-records.ts';
 import { SessionStore, type RemovedRows } from './session-store.ts';
 import { DAMAGE_WORDS, StoreDamagedError } from './store-damage.ts';
 
@@ -98,6 +99,14 @@ export class ProfileStore {
 
   get settings(): SettingsRecords {
     return this.open().settings;
+  }
+
+  get received(): ReceivedRecords {
+    return this.open().received;
+  }
+
+  atomically<T>(work: () => T): T {
+    return this.open().atomically(work);
   }
 
   status(): StoreStatus {

@@ -8,6 +8,7 @@ import { DeletionReceipts } from './deletion-receipts.ts';
 import { AuditLog } from './audit-log.ts';
 import { SessionRecords } from './session-records.ts';
 import { SettingsRecords } from './settings-records.ts';
+import { ReceivedRecords } from './received-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
 
@@ -19,6 +20,7 @@ export class SessionStore {
   readonly receipts: DeletionReceipts;
   readonly audit: AuditLog;
   readonly settings: SettingsRecords;
+  readonly received: ReceivedRecords;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
@@ -28,6 +30,12 @@ export class SessionStore {
     this.receipts = new DeletionReceipts(db);
     this.audit = new AuditLog(db);
     this.settings = new SettingsRecords(db);
+    this.received = new ReceivedRecords(db);
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or (on any error, or a crash part-way) none of it. */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   static open(file: string, key: Buffer): SessionStore {

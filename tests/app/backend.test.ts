@@ -1,9 +1,10 @@
+import { createMediaProtocolHandler } from '../../main/app/media-protocol.ts';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import type { DeletionReport, JobView, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
+import type { DeletionReport, JobView, MediaUrl, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { AuditLogView, DeletionReceipt } from '../../lib/ipc/store-channels.ts';
 import type { LockState } from '../../lib/ipc/lock-channels.ts';
 import { DEFAULT_REVIEW_SETTINGS, type Note, type NoticeHistoryEntry, type NoticeRun, type PackageImportReport, type ReviewSettings, type ScaleInfo } from '../../lib/ipc/supervision-channels.ts';
@@ -156,7 +157,7 @@ test('consent, analysis, review, roles, thumbnails and media URL work end to end
     assert.equal(await call(backend, 'people:thumbnail', { sessionId, personId: 'p1' }), thumbnail, 'then served from the store');
     assert.equal((await call<SessionDetail>(backend, 'sessions:get', { sessionId })).people[0]?.hasThumbnail, true);
 
-    assert.deepEqual(await call(backend, 'media:url', { sessionId }), { url: `attune-media://session/${sessionId}`, sourceStatus: 'present' });
+    assert.deepEqual(await call(backend, 'media:url', { sessionId }), { url: `attune-media://session/${sessionId}`, sourceStatus: 'present', clips: [] });
     assert.equal(backend.recordingFor(sessionId)?.filePath, recording);
   } finally {
     await backend.close();
@@ -527,6 +528,29 @@ test('review packages with clips: cut from the session’s recording, or drawn a
     const audit = (await call<AuditLogView>(backend, 'store:auditLog')).entries.filter((e) => e.action === 'package').map((e) => e.detail);
     assert.deepEqual(audit, [{ clips: '3', deidentified: 'false' }, { clips: '1', deidentified: 'true' }]);
 
+    // Received in a supervisor's library: the clip is kept in the encrypted store and served by the media protocol.
+    const supervisor = setup(knownResult);
+    try {
+      const got = await call<PackageImportReport>(supervisor.backend, 'package:import', { passphrase: PASS, filePath: drawn });
+      assert.equal(got.received, true);
+      assert.equal(got.fileName, 'recording.mp4', 'the de-identified name is all the supervisor sees');
+      const media = await call<MediaUrl>(supervisor.backend, 'media:url', { sessionId: got.sessionId });
+      assert.deepEqual(media.clips, [{ markerId: markerIds[0], url: `attune-media://clip/${got.sessionId}/${markerIds[0]}` }]);
+      const serve = createMediaProtocolHandler(supervisor.backend.recordingFor, supervisor.backend.clipFor);
+      const whole = await serve(new Request(media.clips[0]!.url));
+      assert.equal(whole.headers.get('content-type'), 'video/mp4');
+      assert.deepEqual(Buffer.from(await whole.arrayBuffer()), Buffer.from(deid.clips[0]!.data));
+      const part = await serve(new Request(media.clips[0]!.url, { headers: { Range: 'bytes=0-99' } }));
+      assert.equal(part.status, 206);
+      assert.equal((await part.arrayBuffer()).byteLength, 100);
+      assert.equal((await serve(new Request(`attune-media://clip/${got.sessionId}/m99`))).status, 404);
+      assert.equal((await serve(new Request(media.url))).status, 404, 'no recording to stream');
+      const detail = await call<SessionDetail>(supervisor.backend, 'sessions:get', { sessionId: got.sessionId });
+      assert.deepEqual(detail.received?.clips.map((c) => [c.markerId, c.deidentified]), [[markerIds[0], true]]);
+    } finally {
+      await supervisor.backend.close();
+    }
+
     await assert.rejects(call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: join(root, 'Out', 'x.attune'), clipMarkerIds: ['m99'] }), /has no marker m99/);
     renameSync(recording, `${recording}.moved`);
     await assert.rejects(
@@ -574,7 +598,7 @@ test('review packages: sealed for a supervisor only under consent for supervisio
     const backupIds = async () => (await call<{ id: string }[]>(backend, 'store:backups')).map((b) => b.id);
     const backupsBefore = await backupIds();
     const report = await call<PackageImportReport>(backend, 'package:import', { passphrase: PASS, filePath: back });
-    assert.deepEqual({ ...report, createdAt: undefined }, { sessionId, fileName: basename(recording), createdAt: undefined, added: 1, updated: 1, keptHere: 1, unchanged: 0 });
+    assert.deepEqual({ ...report, createdAt: undefined }, { sessionId, fileName: basename(recording), createdAt: undefined, added: 1, updated: 1, keptHere: 1, unchanged: 0, received: false });
     const notes = await call<Note[]>(backend, 'notes:list', { sessionId });
     assert.deepEqual(notes.map((n) => [n.authorName, n.text]), [
       ['T. Lind', 'She went quiet — and you waited. Good.'],
@@ -587,8 +611,28 @@ test('review packages: sealed for a supervisor only under consent for supervisio
     const log = (await call<AuditLogView>(backend, 'store:auditLog')).entries.map((e) => e.action);
     assert.deepEqual(log.filter((a) => a === 'package' || a === 'import-package'), ['package', 'import-package', 'import-package']);
 
-    // Another library without this recording cannot take the notes in.
-    await assert.rejects(call(stranger.backend, 'package:import', { passphrase: PASS, filePath: back }), /not in your library/);
+    // A supervisor's library, without the recording: the session is added as received, notes and all;
+    // the supervisor's note travels back and merges.
+    const received = await call<PackageImportReport>(stranger.backend, 'package:import', { passphrase: PASS, filePath: pkg });
+    assert.deepEqual({ ...received, sessionId: undefined }, { sessionId: undefined, fileName: 'session.mp4', createdAt: contents.manifest.createdAt, added: 2, updated: 0, keptHere: 0, unchanged: 0, received: true });
+    const there = await call<SessionDetail>(stranger.backend, 'sessions:get', { sessionId: received.sessionId });
+    assert.equal(there.status, 'analysed');
+    assert.deepEqual(there.analysis, shown, 'the analysis as the therapist’s review showed it, roles and all');
+    assert.deepEqual(there.received?.clips, []);
+    assert.equal(there.source.status, 'moved');
+    assert.deepEqual(there.consent?.purposes, ['self-review', 'supervision']);
+    assert.equal(stranger.backend.recordingFor(received.sessionId), null, 'no recording to serve');
+    await assert.rejects(call(stranger.backend, 'sessions:startAnalysis', { sessionId: received.sessionId }), /came in a review package without its recording\. Link the recording/);
+    const twice = await call<PackageImportReport>(stranger.backend, 'package:import', { passphrase: PASS, filePath: pkg });
+    assert.deepEqual([twice.received, twice.sessionId, twice.added], [false, received.sessionId, 0], 'the same package again merges into the received session');
+    assert.equal((await call<unknown[]>(stranger.backend, 'library:list')).length, 1);
+    await call(stranger.backend, 'notes:add', { sessionId: received.sessionId, authorRole: 'supervisor', authorName: 'Dr. S.', markerId: null, tag: null, rating: 3, startSec: 2, endSec: 2.5, text: 'From my own library' });
+    const fromLibrary = join(root, 'Out', 'from-library.attune');
+    await call(stranger.backend, 'package:create', { sessionId: received.sessionId, passphrase: PASS, filePath: fromLibrary });
+    await assert.rejects(call(stranger.backend, 'package:create', { sessionId: received.sessionId, passphrase: PASS, filePath: join(root, 'Out', 'c.attune'), clipMarkerIds: ['m1'] }), /without its recording, so no clips can be cut/);
+    const merged = await call<PackageImportReport>(backend, 'package:import', { passphrase: PASS, filePath: fromLibrary });
+    assert.equal(merged.added, 1);
+    assert.ok((await call<Note[]>(backend, 'notes:list', { sessionId })).some((n) => n.text === 'From my own library'));
     // Consent for self-review only: no package.
     await call(backend, 'sessions:recordConsent', { sessionId, ...consent, purposes: ['self-review'] });
     await assert.rejects(call(backend, 'package:create', { sessionId, passphrase: PASS, filePath: join(root, 'Out', 'no.attune') }), /does not cover supervision/);

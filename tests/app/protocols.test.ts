@@ -17,7 +17,7 @@ after(() => scratchDir.remove());
 function mediaHandler(file: string) {
   const info = statSync(file);
   const refs = new Map<string, RecordingRef>([['s1', { filePath: file, sizeBytes: info.size, mtimeMs: info.mtimeMs }]]);
-  return createMediaProtocolHandler((id) => refs.get(id) ?? null);
+  return createMediaProtocolHandler((id) => refs.get(id) ?? null, () => null);
 }
 
 const get = (url: string, headers: Record<string, string> = {}, method = 'GET'): Request => new Request(url, { headers, method });

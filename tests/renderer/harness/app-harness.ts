@@ -113,7 +113,7 @@ export async function startAppHarness(
   const strayRequests: string[] = [];
   const pageErrors: string[] = [];
   const appHandler = createAppProtocolHandler({ [APP_HOST]: { resolve: directoryResolver(join(REPO, 'dist/renderer')), csp: APP_CSP } });
-  const mediaHandler = createMediaProtocolHandler(backend.recordingFor);
+  const mediaHandler = createMediaProtocolHandler(backend.recordingFor, backend.clipFor);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (url.startsWith(`${APP_STAND_IN}/`)) return answer(route, appHandler, `${APP_SCHEME}://${APP_HOST}${url.slice(APP_STAND_IN.length)}`);
@@ -131,7 +131,8 @@ export async function startAppHarness(
     const result = await backend.invoke(channel, payload);
     if (channel === 'media:url' && result.ok) {
       const media = result.value as MediaUrl;
-      return { ok: true, value: { ...media, url: mediaUrlToStandIn(media.url) } } satisfies IpcResult<MediaUrl>;
+      const clips = media.clips.map((clip) => ({ ...clip, url: mediaUrlToStandIn(clip.url) }));
+      return { ok: true, value: { ...media, url: mediaUrlToStandIn(media.url), clips } } satisfies IpcResult<MediaUrl>;
     }
     return result;
   });
