@@ -117,7 +117,7 @@ export function App({ api }: { api: AttuneApi }) {
             )}
             {route.screen === 'progress' && <ProgressScreen jobs={jobs} navigate={navigate} />}
             {route.screen === 'roles' && <RolesScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
-            {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} navigate={navigate} />}
+            {route.screen === 'review' && <ReviewScreen key={route.sessionId} sessionId={route.sessionId} message={route.message ?? null} navigate={navigate} />}
             {route.screen === 'backups' && <BackupsScreen backupProblem={store.backupProblem} navigate={navigate} />}
             {route.screen === 'audit' && <AuditScreen />}
             {route.screen === 'settings' && <SettingsScreen />}

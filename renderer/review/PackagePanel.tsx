@@ -9,31 +9,22 @@ import type { Marker } from '../../lib/analysis/types.ts';
 import { CLIPS_MAX } from '../../lib/clips/clip-windows.ts';
 import { formatClock } from '../../lib/time/clock.ts';
 import type { ConsentPurpose } from '../../lib/ipc/contract.ts';
-import { PASSPHRASE_MIN, type PackageImportReport } from '../../lib/ipc/supervision-channels.ts';
+import { PASSPHRASE_MIN } from '../../lib/ipc/supervision-channels.ts';
 import { errorMessage, useApi } from '../app/api-context.ts';
-import { dateWords } from '../app/format.ts';
+import { importWords, plural } from './package-words.ts';
 
 interface Props {
   sessionId: string;
   purposes: readonly ConsentPurpose[];
-  /** The markers the review shows: clips can be made around them. */
+  /** The markers the review shows: clips can be made around them (not in a session received without its recording). */
   markers: readonly Marker[];
+  /** The session came in a package: what is sealed goes back to its sender, without clips. */
+  received: boolean;
   /** Called after an import, so the notes are shown as merged. */
   onImported: () => void;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function importWords(report: PackageImportReport): string {
-  const parts = [
-    `${plural(report.added, 'note', 'notes')} added`,
-    `${plural(report.updated, 'note', 'notes')} replaced by a later edit`,
-    `${plural(report.keptHere, 'note', 'notes')} kept as you had them (edited here later)`,
-  ];
-  return `From the package of ${dateWords(report.createdAt)} for “${report.fileName}”: ${parts.join(', ')}.`;
-}
-
-export function PackagePanel({ sessionId, purposes, markers, onImported }: Props) {
+export function PackagePanel({ sessionId, purposes, markers, received, onImported }: Props) {
   const api = useApi();
   const ids = useId();
   const [mode, setMode] = useState<'share' | 'import' | null>(null);
@@ -91,12 +82,13 @@ export function PackagePanel({ sessionId, purposes, markers, onImported }: Props
     <section className="package-panel" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>Supervision package</h2>
       <p className="muted">
-        One encrypted file with this session’s analysis, notes and ratings and the consent record — and, if you choose, short clips
-        around markers — for your supervisor to open with Attune; their notes come back the same way.
+        {received
+          ? 'Seal your notes and ratings, with the analysis and the consent record, into one encrypted file back to whoever sent this session; no clips, since the recording is not here.'
+          : 'One encrypted file with this session’s analysis, notes and ratings and the consent record — and, if you choose, short clips around markers — for your supervisor to open with Attune; their notes come back the same way.'}
       </p>
       <div className="note-actions">
         <button type="button" onClick={() => open('share')} disabled={!coversSupervision}>
-          Seal for my supervisor…
+          {received ? 'Seal a package back…' : 'Seal for my supervisor…'}
         </button>
         <button type="button" onClick={() => open('import')}>
           Take in a supervisor’s package…
@@ -114,7 +106,7 @@ export function PackagePanel({ sessionId, purposes, markers, onImported }: Props
               The passphrase again <input type="password" autoComplete="off" value={again} onChange={(e) => setAgain(e.target.value)} />
             </label>
           )}
-          {mode === 'share' && markers.length > 0 && (
+          {mode === 'share' && !received && markers.length > 0 && (
             <fieldset className="package-clips">
               <legend>Clips (each marker with 4 seconds either side, at most 40 seconds; up to {CLIPS_MAX})</legend>
               {markers.map((marker) => (

@@ -11,6 +11,7 @@ import type { Navigate } from '../state/navigation.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { DeletionReceipt } from './DeletionReceipt.tsx';
 import { NoticeHistory } from './NoticeHistory.tsx';
+import { OpenPackage } from './OpenPackage.tsx';
 
 interface Props {
   jobs: JobsState;
@@ -75,6 +76,7 @@ export function LibraryScreen({ jobs, navigate }: Props) {
         <button type="button" className="primary" onClick={() => navigate({ screen: 'import' })}>
           Import a recording…
         </button>
+        <OpenPackage navigate={navigate} />
       </div>
       {state.lastDeletion && <DeletionReceipt report={state.lastDeletion} onDismiss={() => dispatch({ type: 'dismissReport' })} />}
       {state.error && (

@@ -18,6 +18,8 @@ import type { MissedReason } from '../../lib/analysis/missed-words.ts';
 import { usePlayback } from '../review/use-playback.ts';
 import { useReviewKeys, type ReviewCommand } from '../review/use-review-keys.ts';
 import { VideoPanel } from '../review/VideoPanel.tsx';
+import { ReceivedClips } from '../review/ReceivedClips.tsx';
+import { dateWords } from '../app/format.ts';
 import type { Navigate } from '../state/navigation.ts';
 import { initialReview, reviewReducer } from '../state/review.ts';
 import { adjacentMarker } from '../timeline/marker-layout.ts';
@@ -28,7 +30,7 @@ import { ZOOM_FACTOR } from '../timeline/viewport.ts';
 /** Frame stepping when the recording does not state its frame rate. */
 const FALLBACK_FPS = 25;
 
-export function ReviewScreen({ sessionId, navigate }: { sessionId: string; navigate: Navigate }) {
+export function ReviewScreen({ sessionId, message, navigate }: { sessionId: string; message: string | null; navigate: Navigate }) {
   const api = useApi();
   const [detail, setDetail] = useState<SessionDetail | null>(null);
   const [media, setMedia] = useState<MediaUrl | null>(null);
@@ -91,6 +93,7 @@ export function ReviewScreen({ sessionId, navigate }: { sessionId: string; navig
       detail={detail}
       analysis={detail.analysis}
       media={media}
+      message={message}
       onRelocate={() => void relocate()}
       onNameRoles={() => navigate({ screen: 'roles', sessionId })}
     />
@@ -102,11 +105,12 @@ interface WorkspaceProps {
   detail: SessionDetail;
   analysis: Analysis;
   media: MediaUrl;
+  message: string | null;
   onRelocate: () => void;
   onNameRoles: () => void;
 }
 
-function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameRoles }: WorkspaceProps) {
+function ReviewWorkspace({ heading, detail, analysis, media, message, onRelocate, onNameRoles }: WorkspaceProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, dispatch] = useReducer(reviewReducer, analysis.source.durationSec, initialReview);
   const fps = analysis.source.video?.fps || FALLBACK_FPS;
@@ -126,6 +130,8 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
   const defaultPerson = rowPeople.find((id) => roles.get(id) === 'client') ?? rowPeople[0] ?? null;
   const [personId, setPersonId] = useState<string | null>(defaultPerson);
   const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
+  // Received in a package and no recording linked yet: clips stand in for the video.
+  const received = detail.received !== null && media.sourceStatus !== 'present';
   const [reason, setReason] = useState<MissedReason | null>(null);
   const [noteRequest, setNoteRequest] = useState<NoteRequest>({ count: 0, rating: null });
   const { notes, reload: reloadNotes, loadError: notesError } = useNotes(detail.id);
@@ -211,7 +217,21 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
           </button>
         </p>
       )}
-      {media.sourceStatus !== 'present' && (
+      {message && (
+        <p className="arrival" role="status">
+          {message}
+        </p>
+      )}
+      {received && (
+        <p className="received-note" role="note">
+          Received in a review package made {dateWords(detail.received!.packageCreatedAt)} ({detail.received!.createdBy}). The recording is not on
+          this computer: the analysis, markers and notes are here, and the clips the sender chose.{' '}
+          <button type="button" onClick={onRelocate}>
+            I have the recording…
+          </button>
+        </p>
+      )}
+      {media.sourceStatus !== 'present' && !received && (
         <div className="error" role="alert">
           <p>
             {media.sourceStatus === 'moved'
@@ -231,15 +251,19 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
       )}
       {notice.phase === 'result' && <NoticeResult run={notice.run} markers={analysis.markers} onSeek={seek} onDismiss={noticing.stop} />}
       <div className="review-top">
-        <VideoPanel
-          videoRef={videoRef}
-          src={media.sourceStatus === 'moved' ? null : media.url}
-          playing={state.playing}
-          playheadSec={state.playheadSec}
-          durationSec={state.durationSec}
-          dispatch={dispatch}
-          onCommand={run}
-        />
+        {received ? (
+          <ReceivedClips received={detail.received!} urls={media.clips} markers={analysis.markers} selectedMarkerId={state.selectedMarkerId} onPick={pickMarker} />
+        ) : (
+          <VideoPanel
+            videoRef={videoRef}
+            src={media.sourceStatus === 'moved' ? null : media.url}
+            playing={state.playing}
+            playheadSec={state.playheadSec}
+            durationSec={state.durationSec}
+            dispatch={dispatch}
+            onCommand={run}
+          />
+        )}
         {notice.phase === 'watching' ? (
           <NoticeWatch
             presses={notice.presses}
@@ -273,7 +297,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, onRelocate, onNameR
             </p>
           )}
           <NotesPanel sessionId={detail.id} notes={notes} onChanged={reloadNotes} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
-          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} markers={analysis.markers} onImported={reloadNotes} />
+          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} markers={analysis.markers} received={received} onImported={reloadNotes} />
         </>
       )}
     </section>

@@ -4,7 +4,8 @@ export type Route =
   | { screen: 'import'; sessionId?: string }
   | { screen: 'progress' }
   | { screen: 'roles'; sessionId: string }
-  | { screen: 'review'; sessionId: string }
+  /** `message`: what brought the clinician here, said once at the top (a package taken in). */
+  | { screen: 'review'; sessionId: string; message?: string }
   | { screen: 'backups' }
   | { screen: 'audit' }
   | { screen: 'settings' };
