@@ -3,7 +3,7 @@
  * in authenticated chunks (package-crypto.ts). Writing streams: memory holds one chunk. Opening checks
  * every chunk before returning anything, so a damaged, changed or cut-short file gives nothing.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CHUNK_SIZE, HEADER_MAX, PACKAGE_MAGIC, PackageError, entryFrame, parseHeader, readEntries, type PackageEntry } from './format.ts';
 import { deriveKeys, hashOfHeader, headerBytes, keyCheckMatches, newHeader, openChunk, sealChunk, TAG_BYTES } from './package-crypto.ts';
@@ -29,39 +29,52 @@ export async function* sealEntries(entries: Iterable<PackageEntry> | AsyncIterab
   yield sealChunk(keys, header, headerHash, index, true, pending);
 }
 
-/** The entries of a sealed file, every chunk authenticated; a PackageError saying what is wrong otherwise. */
+/**
+ * The entries of a sealed file, every chunk authenticated; a PackageError saying what is wrong otherwise.
+ * The file is read one chunk at a time, so memory holds the plaintext and one sealed chunk, not the file too.
+ */
 export async function openSealedFile(path: string, passphrase: string): Promise<PackageEntry[]> {
   const name = basename(path);
   const damaged = (why: string) =>
     new PackageError('damaged', `${name} is damaged or was changed after it was made (${why}), so nothing was opened. Ask for the package to be sent again.`);
-  const file = await readFile(path);
-  if (file.length < PACKAGE_MAGIC.length || !file.subarray(0, PACKAGE_MAGIC.length).equals(PACKAGE_MAGIC)) {
-    throw new PackageError('not-a-package', `${name} is not an Attune review package.`);
+  const file = await open(path, 'r');
+  try {
+    const { size } = await file.stat();
+    const read = async (at: number, length: number): Promise<Buffer> => {
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await file.read(bytes, 0, length, at);
+      return bytes.subarray(0, bytesRead);
+    };
+    const magic = await read(0, PACKAGE_MAGIC.length);
+    if (!magic.equals(PACKAGE_MAGIC)) throw new PackageError('not-a-package', `${name} is not an Attune review package.`);
+    let at = PACKAGE_MAGIC.length;
+    if (size < at + 4) throw damaged('it is cut short');
+    const headerLength = (await read(at, 4)).readUInt32BE(0);
+    if (headerLength > HEADER_MAX || size < at + 4 + headerLength) throw damaged('its header is cut short or too long');
+    const head = await read(0, at + 4 + headerLength);
+    const header = parseHeader(head.subarray(at + 4).toString('utf8'), damaged);
+    const keys = await deriveKeys(passphrase, header.kdf);
+    if (!keyCheckMatches(keys, header)) {
+      throw new PackageError('wrong-passphrase', `The passphrase does not open ${name}. Check it with the person who sent the package.`);
+    }
+    const headerHash = hashOfHeader(head);
+    at = head.length;
+    const plain: Buffer[] = [];
+    for (let index = 0; ; index++) {
+      if (size < at + 4) throw damaged('it is cut short');
+      const length = (await read(at, 4)).readUInt32BE(0);
+      const end = at + 4 + length + TAG_BYTES;
+      if (length > CHUNK_SIZE || end > size) throw damaged('it is cut short');
+      const last = end === size;
+      const sealed = await read(at + 4, length + TAG_BYTES);
+      const chunk = openChunk(keys, header, headerHash, index, last, sealed.subarray(0, length), sealed.subarray(length));
+      if (!chunk) throw damaged(last ? 'its contents do not match their seal, or its end is missing' : 'its contents do not match their seal');
+      plain.push(chunk);
+      at = end;
+      if (last) break;
+    }
+    return readEntries(Buffer.concat(plain), damaged);
+  } finally {
+    await file.close();
   }
-  let at = PACKAGE_MAGIC.length;
-  if (file.length < at + 4) throw damaged('it is cut short');
-  const headerLength = file.readUInt32BE(at);
-  if (headerLength > HEADER_MAX || file.length < at + 4 + headerLength) throw damaged('its header is cut short or too long');
-  const head = file.subarray(0, at + 4 + headerLength);
-  const header = parseHeader(file.subarray(at + 4, at + 4 + headerLength).toString('utf8'), damaged);
-  const keys = await deriveKeys(passphrase, header.kdf);
-  if (!keyCheckMatches(keys, header)) {
-    throw new PackageError('wrong-passphrase', `The passphrase does not open ${name}. Check it with the person who sent the package.`);
-  }
-  const headerHash = hashOfHeader(head);
-  at = head.length;
-  const plain: Buffer[] = [];
-  for (let index = 0; ; index++) {
-    if (file.length < at + 4) throw damaged('it is cut short');
-    const length = file.readUInt32BE(at);
-    const end = at + 4 + length + TAG_BYTES;
-    if (length > CHUNK_SIZE || end > file.length) throw damaged('it is cut short');
-    const last = end === file.length;
-    const chunk = openChunk(keys, header, headerHash, index, last, file.subarray(at + 4, at + 4 + length), file.subarray(end - TAG_BYTES, end));
-    if (!chunk) throw damaged(last ? 'its contents do not match their seal, or its end is missing' : 'its contents do not match their seal');
-    plain.push(chunk);
-    at = end;
-    if (last) break;
-  }
-  return readEntries(Buffer.concat(plain), damaged);
 }
