@@ -53,6 +53,7 @@ const FEATURE_WORDS: Record<string, string> = {
   noseAboveShoulders: 'head height above the shoulders',
   shoulderWidth: 'shoulder width as seen by the camera',
   selfTouch: 'a hand at the face, neck or arm',
+  regionMotion: 'movement in the picture',
 };
 
 /** Body measures in face-heights (lib/body/), so distance to the camera does not change them. */
@@ -84,6 +85,7 @@ function changeWords(feature: string, measure: Measure, before: number | null, a
   else if (/Db$/.test(stem)) [format, unit] = [(v) => v.toFixed(1), ' dB'];
   else if (FACE_HEIGHTS.has(stem)) [format, unit] = [(v) => v.toFixed(2), ' face-heights'];
   else if (FACE_HEIGHTS_PER_SECOND.has(stem)) [format, unit] = [(v) => v.toFixed(2), ' face-heights a second'];
+  else if (stem === 'regionMotion') [format, unit] = [(v) => (v * 100).toFixed(1), '% of their part of the picture changing'];
   // Synchrony is kept as Fisher z; shown as the correlation it stands for (0 unrelated, 1 perfectly together).
   else if (/Synchrony$/.test(stem)) [format, unit] = [(v) => Math.tanh(v).toFixed(2), ' (0 = unrelated, 1 = perfectly together)'];
   // Face scores run 0..1; "out of 100" reads more naturally than decimals.

@@ -30,6 +30,7 @@ function featureAt(track: FaceTrack, name: string, i: number): number | null {
     name === 'headYawDeg' ? track.headYawDeg
     : name === 'headPitchDeg' ? track.headPitchDeg
     : name === 'headRollDeg' ? track.headRollDeg
+    : name === 'regionMotion' ? track.regionMotion
     : track.blendshapes[name];
   const v = series?.[i];
   return isValue(v) ? v : null;
@@ -117,6 +118,15 @@ export const FACE_CUES: readonly FaceCueDef[] = [
   {
     name: 'headMovement', modality: 'face', features: HEAD_ANGLES, measure: 'speed', scaleFloor: 2, brief: false,
     rises: 'head moved more', falls: 'head moved less', valueAt: headSpeed, aggregate: mean,
+  },
+  // Movement in the person's region of the picture (Motion Energy Analysis, lib/body/region-motion.ts): at
+  // every analysed frame and without the pose model, so it holds where keypoints are sparse or unsure. Its
+  // least spread, 2 % of the region, is what a still person's region reads from camera noise alone.
+  // Body movement comes and goes with every gesture, so only lasting changes count.
+  {
+    name: 'movementInPicture', modality: 'body', features: ['regionMotion'], measure: 'level', scaleFloor: 0.02, brief: false,
+    rises: 'moved more in the picture', falls: 'moved less in the picture',
+    valueAt: (track, i) => featureAt(track, 'regionMotion', i), aggregate: mean,
   },
 ];
 

@@ -7,6 +7,7 @@ import { touchRuns } from '../../lib/body/touch-runs.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { resolveOptions } from '../../lib/fusion/options.ts';
 import { touchMarkers } from '../../lib/fusion/touch-markers.ts';
+import { faceTrack } from '../helpers/fusion-synthetic.ts';
 
 /** Deterministic noise in [-1, 1) (a small LCG), so every run sees the same "jitter". */
 function noise(seed: number): () => number {
@@ -114,5 +115,33 @@ describe('body cues in fusion', () => {
     const input = { face: [], voice: [], durationSec: 60 };
     assert.deepEqual(analyseFusion({ ...input, body: [] }), analyseFusion(input));
     assert.notDeepEqual(analyseFusion({ ...input, body: [track] }).markers, []);
+  });
+});
+
+describe('movement in the picture (regionMotion) in fusion', () => {
+  /** A face track whose region moves `level(t)` of its area per frame, with camera-noise jitter. */
+  const withMotion = (durationSec: number, level: (t: number) => number) => {
+    const track = faceTrack({ durationSec, seed: 11 });
+    const jitter = noise(3);
+    return { ...track, regionMotion: track.t.map((t) => Math.max(0, level(t) + 0.01 * jitter())) };
+  };
+
+  it('marks a lasting rise in movement in the picture as a body shift, in % of their part of the picture', () => {
+    const track = withMotion(120, (t) => (t < 60 ? 0.02 : 0.12));
+    const { markers, timelines } = analyseFusion({ face: [track], body: [], voice: [], durationSec: 120 });
+    const moved = markers.filter((m) => m.cues.some((c) => c.feature === 'regionMotion'));
+    assert.equal(moved.length, 1, JSON.stringify(markers.map((m) => m.summary)));
+    assert.deepEqual(moved[0]!.modality, ['body']);
+    assert.ok(Math.abs(moved[0]!.changeSec! - 60) <= 1, `at ${moved[0]!.changeSec} s`);
+    assert.match(moved[0]!.summary, /Moved more in the picture/i);
+    assert.match(evidenceLines(moved[0]!.cues.filter((c) => c.feature === 'regionMotion'))[0]!, /^Movement in the picture rose: \d\.\d → 1\d\.\d% of their part of the picture changing — /);
+    assert.ok(timelines[0]!.cueZ.movementInPicture, 'the timeline gets the cue’s z-series');
+  });
+
+  it('finds nothing in a region that only jitters about its usual level, nor in a track without the measure', () => {
+    const still = withMotion(240, () => 0.03);
+    assert.deepEqual(analyseFusion({ face: [still], body: [], voice: [], durationSec: 240 }).markers.filter((m) => m.modality.includes('body')), []);
+    const { regionMotion: _none, ...older } = withMotion(120, (t) => (t < 60 ? 0.02 : 0.12));
+    assert.deepEqual(analyseFusion({ face: [older], body: [], voice: [], durationSec: 120 }).markers.filter((m) => m.modality.includes('body')), []);
   });
 });
