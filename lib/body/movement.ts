@@ -1,21 +1,23 @@
 /**
- * Movement over time, per person, from the keypoints of successive frames:
+ * Movement over time, per person, from the keypoints of successive body frames:
  * - motionEnergy: how fast the upper body moves, in face-heights per second: the mean speed of the nose,
- *   shoulders, elbows and wrists seen in both of two frames at most half a second apart. A still person
+ *   shoulders, elbows and wrists seen in both of two successive body frames (no further apart than a
+ *   quarter step more than the body schedule's, so a missed frame does not stretch the measure). A still person
  *   scores near the keypoints' own jitter, a gesturing one several times more; compared against the
  *   person's own usual level, like every cue.
  * - fidgeting: small repetitive hand movement: over the two seconds around a frame, how far a hand
  *   travels per second while it stays within half a face-height of its average place there (a hand
  *   that goes somewhere is gesturing or reaching, not fidgeting). The larger of the two hands; null
- *   when no hand is seen in most of the window. At 5 analysed frames a second, movement faster than
- *   2.5 back-and-forths a second (finger tapping) is not resolved: it shows as some travel, not its rate.
+ *   when no hand is seen in most of the window. At 5/3 body frames a second, movement faster than
+ *   about one back-and-forth a second is not resolved: it shows as some travel, not its rate.
  */
 import type { Series } from '../analysis/types.ts';
+import { BODY_STEP_SEC } from './body-schedule.ts';
 import { KEYPOINT_INDEX } from './keypoints.ts';
 import { seen, type Point } from './posture.ts';
 import type { HandPoint, Hands } from './self-touch.ts';
 
-const MAX_STEP_SEC = 0.5;
+const MAX_STEP_SEC = 1.25 * BODY_STEP_SEC;
 const MOVING_POINTS = (['nose', 'leftShoulder', 'rightShoulder', 'leftElbow', 'rightElbow', 'leftWrist', 'rightWrist'] as const).map((name) => KEYPOINT_INDEX[name]);
 const FIDGET_HALF_WINDOW_SEC = 1;
 const FIDGET_MIN_SHARE_SEEN = 0.6;

@@ -4,7 +4,7 @@
  * `frame` (1-based, per person), `face_id`, `timestamp` (media seconds), `success` (1 when this
  * person's face was found in the frame), `pose_Rx`/`pose_Ry`/`pose_Rz` (head pitch, yaw and roll in
  * radians, Attune's signs — see docs/exports.md), then the 52 MediaPipe blendshapes by name, then the
- * body cues (docs/markers.md "Body") on the frames the body model ran on (2.5 a second), empty on the others:
+ * body cues (docs/markers.md "Body") on the frames the body model ran on (every third analysed frame), empty on the others:
  * `body_success` (1 when this person's body was found), `motion_energy`, `shoulder_tilt_deg`,
  * `nose_above_shoulders`, `shoulder_width`, `self_touch`, `fidgeting`; last, at every frame,
  * `region_motion` (the share of the person's upper-body region of the picture that changed since the

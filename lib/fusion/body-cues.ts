@@ -1,5 +1,5 @@
 /**
- * Body cues from the body track (about 2.5 samples a second) on the common grid. All are measured in
+ * Body cues from the body track (5/3 samples a second) on the common grid. All are measured in
  * face-heights, so distance to the camera does not change them; docs/markers.md lists them.
  */
 import type { BodyTrack } from '../analysis/types.ts';

@@ -1,5 +1,5 @@
 /**
- * The body rows of the timeline, from a BodyTrack (about 2.5 body frames a second): how much the upper
+ * The body rows of the timeline, from a BodyTrack (5/3 body frames a second): how much the upper
  * body moves, where a hand is at the face, neck or arm, and how high the head sits above the shoulders.
  * docs/markers.md "Body" defines each.
  */
@@ -12,7 +12,7 @@ export function bodySignals(track: BodyTrack): DerivedSignal[] {
     {
       key: 'bodyMovement',
       label: 'Body movement',
-      how: 'How fast the upper body moves — nose, shoulders, elbows and wrists — in face-heights per second, from the body keypoints found 2.5 times a second.',
+      how: 'How fast the upper body moves — nose, shoulders, elbows and wrists — in face-heights per second, from the body keypoints found 5/3 times a second.',
       unit: 'face-heights/s',
       t: track.t,
       values: track.motionEnergy,
