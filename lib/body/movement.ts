@@ -5,7 +5,7 @@
  *   quarter step more than the body schedule's, so a missed frame does not stretch the measure). A still person
  *   scores near the keypoints' own jitter, a gesturing one several times more; compared against the
  *   person's own usual level, like every cue.
- * - fidgeting: small repetitive hand movement: over the two seconds around a frame, how far a hand
+ * - fidgeting: small repetitive hand movement: over the five body frames around a frame (3 s), how far a hand
  *   travels per second while it stays within half a face-height of its average place there (a hand
  *   that goes somewhere is gesturing or reaching, not fidgeting). The larger of the two hands; null
  *   when no hand is seen in most of the window. At 5/3 body frames a second, movement faster than
@@ -19,7 +19,8 @@ import type { HandPoint, Hands } from './self-touch.ts';
 
 const MAX_STEP_SEC = 1.25 * BODY_STEP_SEC;
 const MOVING_POINTS = (['nose', 'leftShoulder', 'rightShoulder', 'leftElbow', 'rightElbow', 'leftWrist', 'rightWrist'] as const).map((name) => KEYPOINT_INDEX[name]);
-const FIDGET_HALF_WINDOW_SEC = 1;
+/** Two and a half body steps either side: the five or so body frames fidgeting was designed on (1 s at 2.5/s). */
+const FIDGET_HALF_WINDOW_SEC = 2.5 * BODY_STEP_SEC;
 const FIDGET_MIN_SHARE_SEEN = 0.6;
 const FIDGET_MAX_RANGE = 0.5;
 
