@@ -26,6 +26,9 @@ function explain(error: unknown, dir: string, what: string): OutputError {
   return new OutputError(`${what} could not be saved in ${dir} because ${why}. Nothing was saved; choose another folder.`);
 }
 
+/** An error from the operating system (it names the call that failed), as opposed to one from Attune's own work. */
+const isSystemError = (error: unknown): boolean => typeof (error as { syscall?: unknown } | null)?.syscall === 'string';
+
 /** Removes a leftover temporary file; a path that cannot hold one (a missing or non-folder parent) holds none. */
 async function removeLeftover(path: string): Promise<void> {
   await rm(path, { force: true }).catch(() => undefined);
@@ -69,7 +72,9 @@ export async function writeAtomically(target: string, pieces: Iterable<string | 
     }
     await rename(temp, target);
   } catch (error) {
-    throw explain(error, dir, what);
+    // What made the bytes failing (a damaged recording while cutting a clip) keeps its own sentence;
+    // only the file system's own errors are about where the file goes.
+    throw isSystemError(error) ? explain(error, dir, what) : error;
   } finally {
     await removeLeftover(temp);
   }
