@@ -11,8 +11,14 @@ const run = promisify(execFile);
 
 export async function probeMedia(file: string, signal?: AbortSignal): Promise<MediaInfo> {
   const name = basename(file);
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new MediaError('not-found', `The recording "${name}" was not found.`);
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+  if (info instanceof Error) {
+    if (info.code === 'ELOOP') throw new MediaError('not-found', `"${name}" is a link that leads back to itself, not a recording.`);
+    throw new MediaError('not-found', `The recording "${name}" was not found.`);
+  }
+  if (info.isDirectory()) throw new MediaError('not-found', `"${name}" is a folder, not a recording. Choose the recording inside it.`);
+  // A pipe or a device would be read forever, or not at all: only a file has a length and a fingerprint.
+  if (!info.isFile()) throw new MediaError('not-found', `"${name}" is not a file (it is a pipe or a device), so it cannot be analysed as a recording.`);
   if (info.size === 0) throw new MediaError('empty', `The recording "${name}" is empty (0 bytes).`);
 
   let stdout: string;
