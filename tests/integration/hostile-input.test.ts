@@ -5,7 +5,7 @@
  * odd but whole (8K, 1000 frames a second, a rotated phone video, 20 audio tracks…) it must be analysed.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, symlinkSync, truncateSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -184,6 +184,25 @@ describe('hostile and odd input', { concurrency: 2, timeout: 600_000 }, () => {
       c.check?.(run);
     });
   }
+
+  test('a recording still being written (a growing MPEG-TS): a valid analysis of what was there, or a clear error', async () => {
+    const file = at('growing.ts');
+    // -re writes at the recording's own pace, so the file grows for about 6 s while Attune reads it.
+    const writer = spawn('ffmpeg', ['-nostdin', '-loglevel', 'error', '-re', '-stream_loop', '1', '-i', RAVDESS, '-c', 'copy', '-f', 'mpegts', '-flush_packets', '1', file]);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const out = at('out-growing');
+      const run = await runCli(['analyze', file, '--out', out, '--quiet'], out, 120_000);
+      if (run.code === 0) assertValidAnalysis(run.analysis);
+      else {
+        assert.equal(run.code, 3, run.stderr);
+        failureLine(run);
+        assert.deepEqual(run.outFiles, []);
+      }
+    } finally {
+      writer.kill('SIGKILL');
+    }
+  });
 
   test('a recording deleted while it is analysed: a valid analysis of what was read, or a clear error', async () => {
     const file = at('vanishing.mp4');
