@@ -86,13 +86,15 @@ const LOCK_CHECK_MS = 15_000;
 const LOCKED: IpcResult<unknown> = { ok: false, error: { code: 'forbidden', message: 'Attune is locked. Unlock it to go on.' } };
 
 const INTERRUPTED = 'Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.';
+const RESTARTED = 'Attune closed before this analysis finished, so it started again from the beginning when Attune reopened.';
 
 export function createAppBackend(options: AppBackendOptions): AppBackend {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   // A damaged store does not stop the start: the backend comes up in the "damaged" state (see store:status).
   const store = ProfileStore.open(options.dataDir, options.dbKey);
+  let interrupted: string[] = [];
   if (store.status().state === 'open') {
-    store.sessions.settleInterruptedRuns(INTERRUPTED);
+    interrupted = store.sessions.settleInterruptedRuns(INTERRUPTED);
     // After settling, so a backup never holds a run that looks as if it were still going.
     store.backUp();
   }
@@ -119,6 +121,15 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     }
   };
   const queue = new JobQueue(runAnalysis, describeFailure);
+  // Analyses that were queued or running when Attune closed (a crash, a power cut, quitting) start again,
+  // from the beginning, for sessions that still have their recording and consent; a recording that has
+  // gone since fails the run in words, as any run would.
+  for (const id of interrupted) {
+    const row = store.sessions.get(id);
+    if (!row?.filePath || !store.sessions.latestConsent(id)) continue;
+    store.sessions.requeue(id, RESTARTED);
+    queue.enqueue(id, row.fileName);
+  }
   const now = options.now ?? (() => new Date());
   // Consent periods that have ended are enforced at start and then every hour while Attune runs.
   deleteExpiredSessions(store, queue, now());

@@ -142,14 +142,19 @@ export class SessionRecords {
       .run({ id, error });
   }
 
-  /** After a crash or quit, nothing is running: sessions left queued or analysing become re-runnable. */
-  settleInterruptedRuns(message: string): number {
+  /** After a crash or quit, nothing is running: sessions left queued or analysing become re-runnable. Returns their ids. */
+  settleInterruptedRuns(message: string): string[] {
     const ids = this.db
-      .prepare(`SELECT id FROM sessions WHERE status IN ('queued', 'analysing')`)
+      .prepare(`SELECT id FROM sessions WHERE status IN ('queued', 'analysing') ORDER BY created_at, id`)
       .pluck()
       .all() as string[];
     this.db.transaction(() => ids.forEach((id) => this.settleUnfinishedRun(id, message)))();
-    return ids.length;
+    return ids;
+  }
+
+  /** Queued again (an interrupted run started afresh), with a word for the clinician on why. */
+  requeue(id: string, note: string): void {
+    this.db.prepare(`UPDATE sessions SET status = 'queued', last_error = ? WHERE id = ?`).run(note, id);
   }
 
   updateSource(id: string, source: Pick<NewSession, 'filePath' | 'fileName' | 'sizeBytes' | 'mtimeMs'>): void {
