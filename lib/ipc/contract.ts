@@ -81,8 +81,10 @@ export interface SessionSummary {
   markerCount: number;
   /** ISO 8601 of the analysis shown, null if none. */
   analysedAt: string | null;
-  /** Why the last analysis run failed, for the clinician; null if it did not. */
+  /** Why the last analysis run failed (or was started again), for the clinician; null if it did not. */
   lastError: string | null;
+  /** True for a session received in a review package (SessionDetail.received says from where). */
+  fromPackage: boolean;
 }
 
 /** A file that has been imported (hashed, probed) and now waits for consent. */

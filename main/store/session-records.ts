@@ -76,9 +76,10 @@ export class SessionRecords {
       .prepare(
         // The markers the review shows.
         `SELECT (SELECT count(*) FROM markers m WHERE m.session_id = @id AND ${SHOWN_MARKER}) AS markerCount,
-                (SELECT created_at FROM analyses WHERE session_id = @id) AS analysedAt`,
+                (SELECT created_at FROM analyses WHERE session_id = @id) AS analysedAt,
+                EXISTS (SELECT 1 FROM received_packages WHERE session_id = @id) AS fromPackage`,
       )
-      .get({ id }) as { markerCount: number; analysedAt: string | null };
+      .get({ id }) as { markerCount: number; analysedAt: string | null; fromPackage: number };
     return {
       id: row.id,
       fileName: row.fileName,
@@ -90,6 +91,7 @@ export class SessionRecords {
       markerCount: counts.markerCount,
       analysedAt: counts.analysedAt,
       lastError: row.lastError,
+      fromPackage: counts.fromPackage === 1,
     };
   }
 

@@ -146,12 +146,12 @@ function SessionRow({ session, progress, navigate, onStart, onDelete }: RowProps
       <th scope="row" className="file-name">
         {session.fileName}
       </th>
-      <td>{dateWords(session.createdAt)}</td>
+      <td>{session.fromPackage ? `Received in a package, ${dateWords(session.createdAt)}` : dateWords(session.createdAt)}</td>
       <td>{durationWords(session.durationSec)}</td>
       <td>
         <span className={`status status-${status}`}>{STATUS_WORDS[status]}</span>
         {progress && <span className="status-detail"> · {progress}</span>}
-        {status === 'failed' && session.lastError && <span className="status-detail"> — {session.lastError}</span>}
+        {['failed', 'queued', 'analysing'].includes(status) && session.lastError && <span className="status-detail"> — {session.lastError}</span>}
         {session.consent && session.consent.retainUntil < localDay(new Date()) && (
           <span className="overdue"> Consent allowed keeping it until {dayWords(session.consent.retainUntil)}; Attune deletes it within the hour.</span>
         )}

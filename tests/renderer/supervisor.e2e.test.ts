@@ -79,6 +79,9 @@ describe('A supervisor opens a review package', { timeout: 5 * 60_000 }, () => {
     const duration = await clip.evaluate((v) => (v as HTMLVideoElement).duration);
     assert.ok(Math.abs(duration - clipSec) < 0.3, `the clip is the marker with 4 s either side, inside the recording (${duration} s, expected ${clipSec} s)`);
     await page.screenshot({ path: join(SCREENSHOTS, '43-supervisor-received.png'), fullPage: true });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sessions' }).click();
+    await page.getByRole('row', { name: /session\.mp4/ }).getByText(/^Received in a package, /).waitFor();
+    await page.getByRole('row', { name: /session\.mp4/ }).getByRole('button', { name: 'Review' }).click();
     assert.deepEqual(harness.pageErrors, []);
     assert.deepEqual(harness.strayRequests, []);
   });
