@@ -5,6 +5,8 @@
  * - A note in both, different: the version edited last (`updatedAt`) is kept — the other side's later
  *   edit is never overwritten by an older copy. At the same instant, this library's version stays.
  * - Deleting is not carried: a note deleted here that the package still holds comes back.
+ * - A note that comes back unedited from a de-identified package (its author's name left out, nothing
+ *   else changed, the same edit time) is the same note: unchanged, and the name here stays.
  * Nothing is lost silently: the counts say what changed, and the app backs the library up first.
  */
 import type { ExportedNote } from '../export/notes-file.ts';
@@ -22,7 +24,8 @@ export interface NotesMerge {
 
 const CONTENT: (keyof ExportedNote)[] = ['authorRole', 'authorName', 'startSec', 'endSec', 'markerId', 'text', 'tag', 'rating', 'ratingScale', 'createdAt', 'updatedAt'];
 
-const same = (a: ExportedNote, b: ExportedNote): boolean => CONTENT.every((key) => a[key] === b[key]);
+const same = (a: ExportedNote, b: ExportedNote, ignoring: keyof ExportedNote | null = null): boolean =>
+  CONTENT.every((key) => key === ignoring || a[key] === b[key]);
 
 export function mergeNotes(here: readonly ExportedNote[], incoming: readonly ExportedNote[]): NotesMerge {
   const byId = new Map(here.map((note) => [note.id, note]));
@@ -32,7 +35,8 @@ export function mergeNotes(here: readonly ExportedNote[], incoming: readonly Exp
     if (!mine) {
       merge.write.push(note);
       merge.added++;
-    } else if (same(mine, note)) {
+    } else if (same(mine, note, 'authorName')) {
+      // Only the author's name differs and neither was edited later: a de-identified copy of this note.
       merge.unchanged++;
     } else if (Date.parse(note.updatedAt) > Date.parse(mine.updatedAt)) {
       merge.write.push(note);

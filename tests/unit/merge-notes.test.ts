@@ -51,3 +51,13 @@ test('a change in any field counts as a difference, not only the words', () => {
     assert.equal(merged.updated, 1, JSON.stringify(change));
   }
 });
+
+test('a note back unedited from a de-identified package (its author’s name left out) is unchanged; edited later, it is an update', () => {
+  const at = '2026-12-01T09:00:00.000Z';
+  const unedited = mergeNotes([note('n', 'x', at)], [note('n', 'x', at, { authorName: 'Therapist' })]);
+  assert.deepEqual([unedited.write.length, unedited.unchanged, unedited.keptHere], [0, 1, 0], 'the name here stays');
+  const edited = mergeNotes([note('n', 'x', at)], [note('n', 'x — and more', '2026-12-02T09:00:00.000Z', { authorName: 'Therapist' })]);
+  assert.equal(edited.updated, 1);
+  const sameTimeOtherWords = mergeNotes([note('n', 'x', at)], [note('n', 'y', at, { authorName: 'Therapist' })]);
+  assert.equal(sameTimeOtherWords.keptHere, 1, 'a real difference at the same instant still keeps this library’s version');
+});
