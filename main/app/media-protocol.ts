@@ -43,14 +43,29 @@ export function mediaRequest(url: string): { sessionId: string; markerId: string
   return null;
 }
 
-/** A received clip from memory, with ranges as the recording is served. */
-function serveBytes(request: Request, data: Buffer): Response {
-  const size = data.length;
+/**
+ * The reply to a request for `size` bytes of `contentType`: the 416 to send when its range cannot be met,
+ * or the bytes to send (`start`–`end`) with the status and headers for them. One rule for recordings and clips.
+ */
+function rangedReply(request: Request, size: number, contentType: string): { refused: Response } | { start: number; end: number; status: number; headers: Record<string, string> } {
   const range = parseRange(request.headers.get('range'), size);
-  if (range === 'unsatisfiable') return new Response(null, { status: 416, headers: { ...BASE_HEADERS, 'Content-Range': `bytes */${size}` } });
+  if (range === 'unsatisfiable') return { refused: new Response(null, { status: 416, headers: { ...BASE_HEADERS, 'Content-Range': `bytes */${size}` } }) };
   const { start, end } = range ?? { start: 0, end: size - 1 };
-  const headers = { ...BASE_HEADERS, 'Content-Type': 'video/mp4', 'Content-Length': String(end - start + 1), ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}) };
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(data.subarray(start, end + 1)), { status: range ? 206 : 200, headers });
+  const headers = {
+    ...BASE_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': String(size === 0 ? 0 : end - start + 1),
+    ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
+  };
+  return { start, end, status: range ? 206 : 200, headers };
+}
+
+/** A received clip, from memory. */
+function serveBytes(request: Request, data: Buffer): Response {
+  const reply = rangedReply(request, data.length, 'video/mp4');
+  if ('refused' in reply) return reply.refused;
+  const { start, end, status: code, headers } = reply;
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(data.subarray(start, end + 1)), { status: code, headers });
 }
 
 /** One `bytes=` range, resolved against the size; null when absent, 'unsatisfiable' when it cannot be met. */
@@ -101,24 +116,14 @@ export function createMediaProtocolHandler(
     if (!ref || !opened) return status(404);
     const { handle, size } = opened;
 
-    const range = parseRange(request.headers.get('range'), size);
-    if (range === 'unsatisfiable') {
+    const reply = rangedReply(request, size, CONTENT_TYPES[extname(ref.filePath).toLowerCase()] ?? 'application/octet-stream');
+    if ('refused' in reply || request.method === 'HEAD' || size === 0) {
       await handle.close();
-      return new Response(null, { status: 416, headers: { ...BASE_HEADERS, 'Content-Range': `bytes */${size}` } });
+      return 'refused' in reply ? reply.refused : new Response(null, { status: reply.status, headers: reply.headers });
     }
-    const { start, end } = range ?? { start: 0, end: size - 1 };
-    const headers: Record<string, string> = {
-      ...BASE_HEADERS,
-      'Content-Type': CONTENT_TYPES[extname(ref.filePath).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': String(size === 0 ? 0 : end - start + 1),
-      ...(range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
-    };
-    if (request.method === 'HEAD' || size === 0) {
-      await handle.close();
-      return new Response(null, { status: range ? 206 : 200, headers });
-    }
+    const { start, end, status: code, headers } = reply;
     // The stream owns the handle from here and closes it when done or when the player cancels the read.
     const body = Readable.toWeb(createReadStream('', { fd: handle, start, end })) as ReadableStream<Uint8Array>;
-    return new Response(body, { status: range ? 206 : 200, headers });
+    return new Response(body, { status: code, headers });
   };
 }
