@@ -6,7 +6,7 @@
 import { basename, extname } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { ChannelName, RequestOf, ResponseOf } from '../../lib/ipc/contract.ts';
-import { chooseClipMarkers, clipWindow } from '../../lib/clips/clip-windows.ts';
+import { chooseClipMarkers } from '../../lib/clips/clip-windows.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
 import { recordingClips, type RecordingClips } from '../clips/clip-source.ts';
 import { withoutNames } from '../package/leave-out-names.ts';
@@ -52,13 +52,7 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
         ? `The recording "${row.fileName}" is no longer where it was imported from, so no clips can be cut. Locate it, then seal again.`
         : `The recording "${row.fileName}" has changed since it was imported, so no clips can be cut from it.`);
     }
-    return recordingClips({
-      recording: row.filePath,
-      windows: chosen.map((marker) => clipWindow(marker, analysis.source.durationSec)),
-      deidentified,
-      sampleRate: analysis.source.audio?.sampleRate ?? null,
-      startLandmarkEngine,
-    });
+    return recordingClips({ recording: row.filePath, analysis, markers: chosen, deidentified, startLandmarkEngine });
   }
 
   /**

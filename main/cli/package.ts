@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import { chooseClipMarkers, clipWindow } from '../../lib/clips/clip-windows.ts';
+import { chooseClipMarkers } from '../../lib/clips/clip-windows.ts';
 import type { NotesFile } from '../../lib/export/notes-file.ts';
 import { consentRecordParser, type ConsentRecord } from '../../lib/ipc/contract.ts';
 import { sha256OfFile } from '../../models/manifest.ts';
@@ -85,19 +85,18 @@ async function clipSource(analysis: Analysis, values: Record<string, unknown>): 
   const ids = typeof values.markers === 'string' ? values.markers.split(',').map((id) => id.trim()).filter(Boolean) : null;
   const chosen = chooseClipMarkers(analysis.markers, ids);
   if (typeof chosen === 'string') throw new UsageError(chosen, false);
-  const windows = chosen.map((marker) => clipWindow(marker, analysis.source.durationSec));
   const deidentified = values.deidentify === true;
   return recordingClips({
     recording,
-    windows,
+    analysis,
+    markers: chosen,
     deidentified,
-    sampleRate: analysis.source.audio?.sampleRate ?? null,
     startLandmarkEngine: async () => {
       const models = await verifiedVisionModels(values.models ? resolve(values.models as string) : defaultModelsDir());
       return startChromiumVision({ models: models.files, faceLandmarks: true });
     },
     onClip: (window, i) => {
-      if (!values.quiet) process.stderr.write(`${deidentified ? 'Drawing' : 'Cutting'} the clip of marker ${window.markerId} (${i + 1} of ${windows.length})…\n`);
+      if (!values.quiet) process.stderr.write(`${deidentified ? 'Drawing' : 'Cutting'} the clip of marker ${window.markerId} (${i + 1} of ${chosen.length})…\n`);
     },
   });
 }

@@ -3,7 +3,8 @@
  * the video, or drawn from landmarks (de-identified) by one landmark engine for all of them, started
  * at the first drawn clip and closed by `close()`. The CLI and the app both make clips here.
  */
-import type { ClipWindow } from '../../lib/clips/clip-windows.ts';
+import type { Analysis, Marker } from '../../lib/analysis/types.ts';
+import { clipWindow, type ClipWindow } from '../../lib/clips/clip-windows.ts';
 import type { ClipSource } from '../package/review-package.ts';
 import type { VisionEngine } from '../pipeline/types.ts';
 import { cutClip } from './cut-clip.ts';
@@ -17,10 +18,10 @@ export interface RecordingClips extends ClipSource {
 
 export interface RecordingClipOptions {
   recording: string;
-  windows: ClipWindow[];
+  /** The analysis of the recording, and the markers to make clips of (lib/clips/clip-windows.ts chooses them). */
+  analysis: Analysis;
+  markers: readonly Marker[];
   deidentified: boolean;
-  /** The recording's sample rate; null when it has no sound. */
-  sampleRate: number | null;
   /** Starts a vision engine whose faces carry their landmarks (`faceLandmarks: true`). */
   startLandmarkEngine: () => Promise<VisionEngine>;
   /** Told before each clip is made (the CLI prints it). */
@@ -28,17 +29,20 @@ export interface RecordingClipOptions {
 }
 
 export function recordingClips(options: RecordingClipOptions): RecordingClips {
+  const { analysis } = options;
+  const windows = options.markers.map((marker) => clipWindow(marker, analysis.source.durationSec));
+  const sampleRate = analysis.source.audio?.sampleRate ?? null;
   let engine: Promise<VisionEngine> | null = null;
   const landmarks = () => (engine ??= options.startLandmarkEngine());
   return {
-    windows: options.windows,
+    windows,
     deidentified: options.deidentified,
     async prepare() {
       if (options.deidentified) await landmarks();
     },
     async make(window) {
-      options.onClip?.(window, options.windows.indexOf(window));
-      return options.deidentified ? deidentifiedClip(options.recording, window, await landmarks(), options.sampleRate) : cutClip(options.recording, window);
+      options.onClip?.(window, windows.indexOf(window));
+      return options.deidentified ? deidentifiedClip(options.recording, window, await landmarks(), sampleRate) : cutClip(options.recording, window);
     },
     async close() {
       if (engine) await (await engine.catch(() => null))?.close();

@@ -7,11 +7,10 @@
 import { basename } from 'node:path';
 import type { ClipWindow } from '../../lib/clips/clip-windows.ts';
 import { damagedError } from '../media/damage.ts';
+import { fitWithin } from '../media/decode-video.ts';
 import { runFfmpeg, type FfmpegRun } from '../media/run-ffmpeg.ts';
 
 export const CLIP_MAX_SIDE = 640;
-
-export const clipScale = (maxSide: number): string => `scale='if(gte(iw,ih),min(${maxSide},iw),-2)':'if(gte(iw,ih),-2,min(${maxSide},ih))'`;
 
 /** The encoding every clip shares, after its inputs and filters. */
 export const CLIP_OUTPUT_ARGS = [
@@ -41,7 +40,7 @@ export function cutClip(file: string, window: ClipWindow, signal?: AbortSignal):
     ['-loglevel', 'level+error',
       '-ss', String(window.startSec), '-i', file, '-t', String(window.endSec - window.startSec),
       '-map', '0:v:0?', '-map', '0:a:0?', '-sn', '-dn',
-      '-vf', clipScale(CLIP_MAX_SIDE),
+      '-vf', fitWithin(CLIP_MAX_SIDE),
       ...CLIP_OUTPUT_ARGS,
     ],
     () => {},

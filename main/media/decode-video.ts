@@ -24,11 +24,13 @@ export interface VideoDecodeOptions {
   signal?: AbortSignal;
 }
 
+/** ffmpeg's scale to fit within `maxSide` on the longer side: -2 keeps the aspect ratio with an even size; min() never enlarges a small source. */
+export const fitWithin = (maxSide: number): string => `scale='if(gte(iw,ih),min(${maxSide},iw),-2)':'if(gte(iw,ih),-2,min(${maxSide},ih))'`;
+
 export function videoFilter(fps: number, maxSide: number): string {
   const slot = `floor(t*${fps})`;
   const select = `select='isnan(prev_selected_t)+gt(${slot},floor(prev_selected_t*${fps}))'`;
-  // -2 keeps the aspect ratio with an even size; min() never enlarges a small source.
-  const scale = `scale='if(gte(iw,ih),min(${maxSide},iw),-2)':'if(gte(iw,ih),-2,min(${maxSide},ih))':flags=area`;
+  const scale = `${fitWithin(maxSide)}:flags=area`;
   return `${MONOTONIC_VIDEO_PTS},${select},${scale},showinfo`;
 }
 
