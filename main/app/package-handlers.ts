@@ -67,17 +67,18 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
     if (!consent.purposes.includes('supervision')) {
       throw new AppError('conflict', 'The client’s consent in this package does not cover supervision, so it cannot be kept in a supervisor’s library.');
     }
-    const notes = mergeNotes([], contents.notes?.notes ?? []).write;
+    let added = 0;
     const sessionId = store.atomically(() => {
       const session = store.sessions.create({ filePath: '', fileName: analysis.source.file, sha256: analysis.source.sha256, sizeBytes: 0, mtimeMs: 0, durationSec: analysis.source.durationSec });
       const { recordedAt: _recordedHere, ...given } = consent;
       store.sessions.recordConsent(session.id, given);
       store.analyses.save(session.id, analysis, [], analysis.analysis.notes ?? []);
-      for (const note of notes) store.notes.put(session.id, note);
+      // As in a merge, a note whose id another session already holds is not taken.
+      for (const note of contents.notes?.notes ?? []) if (store.notes.put(session.id, note)) added++;
       store.received.record(session.id, { packageCreatedAt: manifest.createdAt, createdBy: manifest.createdBy }, contents.clips.map(({ clip, data }) => ({ ...clip, data })));
       return session.id;
     });
-    return { sessionId, fileName: analysis.source.file, createdAt: manifest.createdAt, added: notes.length, updated: 0, keptHere: 0, unchanged: 0, received: true };
+    return { sessionId, fileName: analysis.source.file, createdAt: manifest.createdAt, added, updated: 0, keptHere: 0, unchanged: 0, received: true };
   }
 
   return {
@@ -118,9 +119,8 @@ export function packageHandlers({ store, sessionOrThrow, pickSavePath, pickPacka
         throw error;
       }
       const row = store.sessions.findBySha256(contents.analysis.source.sha256);
-      const incoming = contents.notes?.notes ?? [];
       if (!row) return receive(contents);
-      const merge = mergeNotes(store.notes.list(row.id), incoming);
+      const merge = mergeNotes(store.notes.list(row.id), contents.notes?.notes ?? []);
       // Whatever the merge replaces can be had back from this backup.
       if (merge.write.length > 0) store.backUp();
       const written = merge.write.filter((note) => store.notes.put(row.id, note));
