@@ -1,8 +1,10 @@
 /** Runs the real `attune` command as a user would, and reports what it printed and left on disk. */
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, MODELS_DIR } from './paths.ts';
+import { assertValidAnalysis } from './schema.ts';
 
 export interface CliRun {
   code: number | null;
@@ -44,4 +46,23 @@ export function failureLine(run: CliRun): string {
   const last = lines.at(-1) ?? '';
   if (!last.startsWith('attune: ')) throw new Error(`the last line is not a plain error message:\n${run.stderr}`);
   return last;
+}
+
+/**
+ * How an odd or damaged recording must end: a valid analysis, alone in the output folder; or one plain
+ * sentence, exit code 3, and nothing left in the folder. `expect` says which outcomes are allowed.
+ * Returns the failure sentence, or null when the recording was analysed.
+ */
+export function assertAnalysedOrRefused(run: CliRun, expect: 'fails' | 'works' | 'either'): string | null {
+  if (run.code === 0) {
+    assert.notEqual(expect, 'fails', `expected a failure, got success:\n${run.stderr}`);
+    assertValidAnalysis(run.analysis);
+    assert.deepEqual(run.outFiles, ['analysis.json']);
+    return null;
+  }
+  assert.notEqual(expect, 'works', `expected success, got:\n${run.stderr}`);
+  assert.equal(run.code, 3, `a recording that cannot be analysed exits with code 3:\n${run.stderr}`);
+  const line = failureLine(run);
+  assert.deepEqual(run.outFiles, [], 'nothing is left in the output folder');
+  return line;
 }
