@@ -131,7 +131,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, message, onRelocate
   const [personId, setPersonId] = useState<string | null>(defaultPerson);
   const rows = useMemo(() => trackRows(analysis, personId), [analysis, personId]);
   // Received in a package and no recording linked yet: clips stand in for the video.
-  const received = detail.received !== null && media.sourceStatus !== 'present';
+  const received = media.sourceStatus === 'present' ? null : detail.received;
   const [reason, setReason] = useState<MissedReason | null>(null);
   const [noteRequest, setNoteRequest] = useState<NoteRequest>({ count: 0, rating: null });
   const { notes, reload: reloadNotes, loadError: notesError } = useNotes(detail.id);
@@ -224,7 +224,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, message, onRelocate
       )}
       {received && (
         <p className="received-note" role="note">
-          Received in a review package made {dateWords(detail.received!.packageCreatedAt)} ({detail.received!.createdBy}). The recording is not on
+          Received in a review package made {dateWords(received.packageCreatedAt)} ({received.createdBy}). The recording is not on
           this computer: the analysis, markers and notes are here, and the clips the sender chose.{' '}
           <button type="button" onClick={onRelocate}>
             I have the recording…
@@ -252,7 +252,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, message, onRelocate
       {notice.phase === 'result' && <NoticeResult run={notice.run} markers={analysis.markers} onSeek={seek} onDismiss={noticing.stop} />}
       <div className="review-top">
         {received ? (
-          <ReceivedClips received={detail.received!} urls={media.clips} markers={analysis.markers} selectedMarkerId={state.selectedMarkerId} onPick={pickMarker} />
+          <ReceivedClips received={received} urls={media.clips} markers={analysis.markers} selectedMarkerId={state.selectedMarkerId} onPick={pickMarker} />
         ) : (
           <VideoPanel
             videoRef={videoRef}
@@ -297,7 +297,7 @@ function ReviewWorkspace({ heading, detail, analysis, media, message, onRelocate
             </p>
           )}
           <NotesPanel sessionId={detail.id} notes={notes} onChanged={reloadNotes} playheadSec={state.playheadSec} selectedMarker={selectedMarker} openRequest={noteRequest} onSeek={seek} />
-          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} markers={analysis.markers} received={received} onImported={reloadNotes} />
+          <PackagePanel sessionId={detail.id} purposes={detail.consent?.purposes ?? []} markers={analysis.markers} received={received !== null} onImported={reloadNotes} />
         </>
       )}
     </section>
