@@ -1,4 +1,4 @@
-// Bundles every entry point with esbuild. Runs on `npm install` (prepare), `npm test` and `npm run bench`.
+// Bundles every entry point with esbuild. Runs on `npm install` (prepare), before the tests (`npm test`, `npm run test:watch`, `npm run coverage`) and `npm run bench`.
 // Node-side bundles keep node_modules external (except the audio worker); browser-side bundles (the vision worker and its host page,
 // the renderer) are self-contained because they are served from disk to a sandboxed Chromium.
 import { build } from 'esbuild';

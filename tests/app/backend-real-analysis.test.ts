@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import type { JobView, PendingImport, SessionDetail } from '../../lib/ipc/contract.ts';
 import { createAppBackend } from '../../main/app/backend.ts';
 import { analyzeFile } from '../../main/pipeline/analyze.ts';
@@ -8,7 +8,7 @@ import { MODELS_DIR, scratch } from '../helpers/paths.ts';
 import { copyRecording, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('backend-real');
-after(() => scratchDir.remove());
+afterAll(() => scratchDir.remove());
 
 async function ok<T>(result: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
   const settled = await result;

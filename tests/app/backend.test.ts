@@ -2,7 +2,7 @@ import { createMediaProtocolHandler } from '../../main/app/media-protocol.ts';
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import type { DeletionReport, JobView, MediaUrl, PendingImport, SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { AuditLogView, DeletionReceipt } from '../../lib/ipc/store-channels.ts';
@@ -22,7 +22,7 @@ import { MODELS_DIR, scratch } from '../helpers/paths.ts';
 import { copyRecording, KNOWN_SNAPSHOTS, knownAnalysis, plaintextIn, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('backend');
-after(() => scratchDir.remove());
+afterAll(() => scratchDir.remove());
 let n = 0;
 
 /** A fresh profile folder and a folder of the therapist's recordings (real files, copied from shared media). */

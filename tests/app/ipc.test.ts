@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { API, API_EVENTS, channels, type ChannelName, type JobView } from '../../lib/ipc/contract.ts';
 import { IpcValidationError } from '../../lib/ipc/parse.ts';
 import type { IpcInvokeEventEdge, IpcMainEdge } from '../../main/app/electron-edge.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { JobView } from '../../lib/ipc/contract.ts';
 import { JobQueue, type JobContext } from '../../main/app/job-queue.ts';
 

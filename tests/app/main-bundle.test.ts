@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { REPO, scratch } from '../helpers/paths.ts';
 import { createFakeElectron } from './fake-electron.ts';
 
@@ -19,7 +19,7 @@ type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 const moduleWithLoad = Module as unknown as { _load: Loader };
 const realLoad = moduleWithLoad._load;
 
-before(async () => {
+beforeAll(async () => {
   assert.ok(existsSync(bundle), `${bundle} is missing: run "npm run build" first`);
   moduleWithLoad._load = function load(this: unknown, request, parent, isMain) {
     return request === 'electron' ? fake.electron : realLoad.call(this, request, parent, isMain);
@@ -29,7 +29,7 @@ before(async () => {
   for (let i = 0; i < 20 && fake.windows[0]?.loaded.length !== 1; i++) await new Promise((resolve) => setTimeout(resolve, 25));
 });
 
-after(() => {
+afterAll(() => {
   moduleWithLoad._load = realLoad;
   scratchDir.remove();
 });

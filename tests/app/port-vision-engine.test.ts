@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { decodeFrameHeader } from '../../lib/vision/frame-wire.ts';
 import { PortVisionEngine, type FramePort } from '../../main/vision/electron/port-vision-engine.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { createAppProtocolHandler, directoryResolver } from '../../main/app/app-protocol.ts';
 import type { RecordingRef } from '../../main/app/backend.ts';
 import { APP_CSP, visionCsp } from '../../main/privacy/content-security.ts';
@@ -11,7 +11,7 @@ import { scratch } from '../helpers/paths.ts';
 import { copyRecording } from './fixtures.ts';
 
 const scratchDir = scratch('protocols');
-after(() => scratchDir.remove());
+afterAll(() => scratchDir.remove());
 
 /** The store's view: one imported session, 's1', whose recording is `file`. */
 function mediaHandler(file: string) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { AppEdge, CommandLineEdge, PreventableEvent, SessionEdge, WebContentsEdge } from '../../main/app/electron-edge.ts';
 import { applyAppPolicy, hardenSession, hardenWebContents } from '../../main/app/hardening.ts';
 import { isAllowedRequest } from '../../main/app/session-request-blocker.ts';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { DeletionReport, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { BackupInfo, RestoreReport, StoreStatus } from '../../lib/ipc/store-channels.ts';
@@ -20,7 +20,7 @@ import { MODELS_DIR, scratch } from '../helpers/paths.ts';
 import { decryptedBytes, KNOWN_SNAPSHOTS, knownAnalysis, SECRET_SUMMARY, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('store-damage');
-after(() => scratchDir.remove());
+afterAll(() => scratchDir.remove());
 let n = 0;
 const freshProfile = (): string => join(scratchDir.dir, `profile${n++}`);
 

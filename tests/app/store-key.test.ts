@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { KeyUnavailableError, loadOrCreateStoreKey, STORE_KEY_FILE, type KeyProtector } from '../../main/store/store-key.ts';
 import { scratch } from '../helpers/paths.ts';
 
 const scratchDir = scratch('store-key');
-after(() => scratchDir.remove());
+afterAll(() => scratchDir.remove());
 
 /** Stands in for Electron's safeStorage (the OS keyring), which only exists inside Electron. */
 function fakeSafeStorage(backend = 'gnome_libsecret'): KeyProtector & { calls: number } {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { openEncryptedDatabase, StoreKeyError } from '../../main/store/database.ts';
 import { SCHEMA_VERSION } from '../../main/store/migrations.ts';
 import { SessionStore } from '../../main/store/session-store.ts';
@@ -11,7 +11,7 @@ import { REPO, scratch } from '../helpers/paths.ts';
 import { decryptedBytes, fileBytes, KNOWN_SNAPSHOTS, knownAnalysis, plaintextIn, SECRET_SUMMARY, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('store');
-after(() => scratchDir.remove());
+afterAll(() => scratchDir.remove());
 let n = 0;
 const freshDir = (): string => join(scratchDir.dir, `db${n++}`);
 

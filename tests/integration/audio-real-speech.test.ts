@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { type AudioAnalysis, AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
 import { decodeAudio } from '../../main/media/decode-audio.ts';
 import { scratch, SHARED, speech } from '../helpers/paths.ts';
@@ -15,7 +15,7 @@ import { scratch, SHARED, speech } from '../helpers/paths.ts';
 const CLIPS = readdirSync(join(SHARED, 'media', 'speech')).filter((name) => name.endsWith('.wav')).sort();
 const results = new Map<string, AudioAnalysis>();
 
-before(async () => {
+beforeAll(async () => {
   for (const clip of CLIPS) {
     const analyser = new AudioFrameAnalyser();
     for await (const chunk of decodeAudio(speech(clip))) analyser.push(chunk);
@@ -123,7 +123,7 @@ const praatInstalled = ((): boolean => {
 })();
 
 const tmp = scratch('audio-praat');
-after(tmp.remove);
+afterAll(tmp.remove);
 const PRAAT_SCRIPT = join(tmp.dir, 'pitch.praat');
 writeFileSync(
   PRAAT_SCRIPT,
@@ -142,9 +142,8 @@ writeFileSync(
   ].join('\n'),
 );
 
-const praatOptions = praatInstalled ? {} : { skip: 'praat is not installed' };
-
-test('F0 agrees with Praat on the frames both call voiced', praatOptions, () => {
+test('F0 agrees with Praat on the frames both call voiced', (context) => {
+  context.skip(!praatInstalled, 'praat is not installed');
   // Praat's frames fall a few ms from ours and its path search smooths F0 across frames, so single frames
   // differ by about a percent on a moving pitch; the median ratio must be within 1 %. Octave-type
   // disagreements (over 20 %) happen where the voice breaks or creaks and neither tracker is sure: at most
@@ -168,7 +167,8 @@ test('F0 agrees with Praat on the frames both call voiced', praatOptions, () => 
   assert.ok(agreeing >= 0.95 * compared, `${agreeing} of ${compared} frames within 20 %`);
 });
 
-test('speech is detected where the actor voices, and not in the silence before and after', praatOptions, () => {
+test('speech is detected where the actor voices, and not in the silence before and after', (context) => {
+  context.skip(!praatInstalled, 'praat is not installed');
   // Where Praat finds voicing is where the actor talks. Speech may reach past the voicing by the
   // unvoiced sounds around it (an initial /k/, a breathy release), a few hundred ms at most.
   const AROUND_VOICING_SEC = 0.5;

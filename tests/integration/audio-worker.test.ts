@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Worker } from 'node:worker_threads';
 import { AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
 import { toVoiceTrack } from '../../lib/audio/voice-track.ts';

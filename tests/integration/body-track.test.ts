@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Analysis, BodyTrack } from '../../lib/analysis/types.ts';
 import { UPPER_BODY_KEYPOINTS } from '../../lib/body/body-track.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -17,7 +17,7 @@ const work = scratch('body-track');
 const analyses = new Map<string, Analysis>();
 const CLIPS = ['WolfgangLanger_Pexels.mp4', 'multi_face.avi', 'default.wmv', '01-01-01-01-02-01-05.mp4', '01-01-06-02-02-02-05.mp4'];
 
-before(async () => {
+beforeAll(async () => {
   for (const [i, clip] of CLIPS.entries()) {
     const out = join(work.dir, `out-${i}`);
     const run = await runCli(['analyze', video(clip), '--out', out, '--quiet'], out);
@@ -26,7 +26,7 @@ before(async () => {
     analyses.set(clip, run.analysis);
   }
 });
-after(() => work.remove());
+afterAll(() => work.remove());
 
 const bodies = (clip: string): BodyTrack[] => analyses.get(clip)!.tracks.body ?? [];
 const valuesBetween = (track: BodyTrack, series: (number | null)[], from: number, to: number): (number | null)[] =>

@@ -1,5 +1,5 @@
 /** The README's main job, end to end through the real `attune analyze`: real ffmpeg, real MediaPipe in headless Chromium, real audio worker. */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { CLI, MODELS_DIR, scratch, speech, video } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
 
 const tmp = scratch('cli');
-after(tmp.remove);
+afterAll(tmp.remove);
 const at = (name: string): string => join(tmp.dir, name);
 
 const median = (values: (number | null)[]): number => {
@@ -22,7 +22,7 @@ const median = (values: (number | null)[]): number => {
 
 describe('attune analyze on a real face-and-voice clip', () => {
   let first: Analysis;
-  before(async () => {
+  beforeAll(async () => {
     const run = await runCli(['analyze', video('01-01-03-01-01-02-05.mp4'), '--out', at('happy')], at('happy'));
     assert.equal(run.code, 0, run.stderr);
     assertValidAnalysis(run.analysis);

@@ -4,7 +4,7 @@
  * noise in uncompressed sound), give a valid analysis. Never a stack trace, a hang or a partial file.
  * Whole copies in mkv, mov and webm are the controls: those containers must be analysed.
  */
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { assertAnalysedOrRefused, runCli } from '../helpers/cli.ts';
 import { scratch, SHARED, speech, video } from '../helpers/paths.ts';
 
 const tmp = scratch('damaged');
-after(tmp.remove);
+afterAll(tmp.remove);
 const at = (name: string): string => join(tmp.dir, name);
 
 const RAVDESS = video('01-01-01-01-02-01-05.mp4');
@@ -98,8 +98,8 @@ const variants: Variant[] = [
   },
 ];
 
-describe('damaged and odd input', { concurrency: 2 }, () => {
-  before(() => {
+describe('damaged and odd input', { concurrent: true }, () => {
+  beforeAll(() => {
     for (const variant of variants) variant.make(at(variant.name));
   });
 

@@ -1,4 +1,4 @@
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,10 +11,10 @@ import { liveProcessesMatching } from '../helpers/processes.ts';
 import { scratch, speech, video } from '../helpers/paths.ts';
 
 const tmp = scratch('decode');
-after(tmp.remove);
+afterAll(tmp.remove);
 const vfr = join(tmp.dir, 'vfr.mkv');
 
-before(() => {
+beforeAll(() => {
   // Variable frame rate: 2 s of red at 30 fps, then 2 s of blue at 7 fps. A decoder that counted frames
   // instead of reading timestamps would put blue frames at the wrong times.
   ffmpeg(

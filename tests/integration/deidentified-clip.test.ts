@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
 import type { ClipWindow } from '../../lib/clips/clip-windows.ts';
 import { cutClip } from '../../main/clips/cut-clip.ts';
@@ -25,14 +25,14 @@ let engine: HeadlessVisionEngine;
 let drawn: string;
 let plain: string;
 
-before(async () => {
+beforeAll(async () => {
   engine = await startChromiumVision({ models: await visionModels(), faceLandmarks: true });
   drawn = join(work.dir, 'drawn.mp4');
   plain = join(work.dir, 'plain.mp4');
   writeFileSync(drawn, await deidentifiedClip(SOURCE, WINDOW, engine, 48_000));
   writeFileSync(plain, await cutClip(SOURCE, WINDOW));
 });
-after(async () => {
+afterAll(async () => {
   await engine?.close();
   work.remove();
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
 import type { NoticeRun } from '../../lib/ipc/supervision-channels.ts';
@@ -24,7 +24,7 @@ const analysed: Record<'multi' | 'happy', { dir: string; analysis: Analysis }> =
 
 const hasPympi = spawnSync('python3', ['-c', 'import pympi'], { stdio: 'ignore' }).status === 0;
 
-before(async () => {
+beforeAll(async () => {
   for (const [key, file] of [['multi', 'multi_face.avi'], ['happy', '01-01-03-01-01-02-05.mp4']] as const) {
     const dir = join(work.dir, key);
     const run = await runCli(['analyze', video(file), '--out', dir, '--quiet'], dir);
@@ -35,7 +35,7 @@ before(async () => {
   assert.ok(analysed.multi.analysis.markers.length > 0 && analysed.multi.analysis.tracks.face.length === 2);
   assert.ok((analysed.happy.analysis.tracks.speech ?? []).length > 0);
 });
-after(() => work.remove());
+afterAll(() => work.remove());
 
 async function exported(key: 'multi' | 'happy', format: string, out: string): Promise<string> {
   const run = await runCli(['export', analysed[key].dir, '--format', format, '--out', out], analysed[key].dir);
@@ -65,7 +65,8 @@ describe('ELAN', () => {
     });
   }
 
-  test('pympi-ling reads every marker back with its times', { skip: hasPympi ? false : 'pympi-ling is not installed (PyPI could not be reached when .ci/run ran)' }, async () => {
+  test('pympi-ling reads every marker back with its times', async (context) => {
+    context.skip(!hasPympi, 'pympi-ling is not installed (PyPI could not be reached when .ci/run ran)');
     const eaf = await exported('multi', 'eaf', join(work.dir, 'pympi.eaf'));
     const script = [
       'import json, sys, pympi',

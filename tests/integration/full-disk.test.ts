@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { knownAnalysis } from '../app/fixtures.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
 import { scratch } from '../helpers/paths.ts';
@@ -19,18 +19,19 @@ const mounted = (() => {
   mkdirSync(disk, { recursive: true });
   return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=48k', 'tmpfs', disk]).status === 0;
 })();
-const skip = mounted ? false : 'mounting a small tmpfs needs root';
+const NO_DISK = 'mounting a small tmpfs needs root';
 
-before(() => {
+beforeAll(() => {
   mkdirSync(analysisDir, { recursive: true });
   writeFileSync(join(analysisDir, 'analysis.json'), JSON.stringify(knownAnalysis('a'.repeat(64))));
 });
-after(() => {
+afterAll(() => {
   if (mounted) execFileSync('umount', [disk]);
   work.remove();
 });
 
-test('a full disk: one sentence, exit 5, the previous export whole, no temporary file', { skip }, async () => {
+test('a full disk: one sentence, exit 5, the previous export whole, no temporary file', async (context) => {
+  context.skip(!mounted, NO_DISK);
   const target = join(disk, 'session.html');
   writeFileSync(target, 'the previous report');
   // Fill what is left, so the new report cannot fit.
@@ -42,7 +43,8 @@ test('a full disk: one sentence, exit 5, the previous export whole, no temporary
   assert.deepEqual(readdirSync(disk).sort(), ['filler', 'session.html']);
 });
 
-test('a read-only disk: one sentence, exit 5, nothing written', { skip }, async () => {
+test('a read-only disk: one sentence, exit 5, nothing written', async (context) => {
+  context.skip(!mounted, NO_DISK);
   execFileSync('mount', ['-o', 'remount,ro', disk]);
   try {
     const run = await runCli(['export', analysisDir, '--format', 'csv', '--out', join(disk, 'frames.csv')], disk);

@@ -8,14 +8,14 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, symlinkSync, truncateSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { assertAnalysedOrRefused, failureLine, runCli, type CliRun } from '../helpers/cli.ts';
 import { scratch, video } from '../helpers/paths.ts';
 
 const tmp = scratch('hostile');
-after(tmp.remove);
+afterAll(tmp.remove);
 const at = (name: string): string => join(tmp.dir, name);
 const RAVDESS = video('01-01-01-01-02-01-05.mp4');
 
@@ -160,8 +160,8 @@ const cases: Case[] = [
   },
 ];
 
-describe('hostile and odd input', { concurrency: 2, timeout: 600_000 }, () => {
-  before(() => {
+describe('hostile and odd input', { concurrent: true, timeout: 600_000 }, () => {
+  beforeAll(() => {
     ffmpeg('-i', RAVDESS, '-ss', '1', '-frames:v', '1', at('cover.png'));
     for (const c of cases) c.make(at(c.name));
   });

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import { ROLES_MISSING_NOTE } from '../../lib/roles/apply-roles.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -15,7 +15,7 @@ import { scratch } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
 
 const work = scratch('missed');
-after(() => work.remove());
+afterAll(() => work.remove());
 
 /** The client's marker for the change at `sec`: a shift whose change point is within 1.5 s of it. */
 function markerAt(analysis: Analysis, clientId: string, sec: number): Marker {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { CLIP_CONTEXT_SEC } from '../../lib/clips/clip-windows.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
@@ -15,7 +15,7 @@ import { failureLine, runCli } from '../helpers/cli.ts';
 import { scratch, video } from '../helpers/paths.ts';
 
 const work = scratch('package');
-after(() => work.remove());
+afterAll(() => work.remove());
 const RECORDING = '01-01-03-01-01-02-05.mp4';
 const NOTE_TEXT = 'She mentioned her brother Karl at 0:02';
 let dir: string;
@@ -27,7 +27,7 @@ const passphrase = (name: string, text: string): string => {
   return path;
 };
 
-before(async () => {
+beforeAll(async () => {
   dir = join(work.dir, 'analysed');
   const run = await runCli(['analyze', video(RECORDING), '--out', dir, '--quiet'], dir);
   assert.equal(run.code, 0, run.stderr);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import type { Analysis, FaceTrack } from '../../lib/analysis/types.ts';
 import { ROLES_MISSING_NOTE } from '../../lib/roles/apply-roles.ts';
 import { SPEAKERS_NOT_TOLD_APART } from '../../lib/speakers/speaker-attribution.ts';
@@ -19,7 +19,7 @@ import { assertValidAnalysis } from '../helpers/schema.ts';
 import { makeBothInViewConversation, makeOffCameraConversation, makeTalkingAtOnce, type Turn, type TurnOwner } from '../helpers/two-speakers.ts';
 
 const work = scratch('speakers');
-after(() => work.remove());
+afterAll(() => work.remove());
 const BIN = 0.5;
 
 async function analyse(name: string, make: (file: string) => Turn[]): Promise<{ analysis: Analysis; turns: Turn[]; file: string; out: string; stderr: string }> {
@@ -86,7 +86,7 @@ function scoreBins(analysis: Analysis, turns: Turn[], idOf: (owner: TurnOwner) =
   return { right, total, wrong };
 }
 
-test('a visible speaker and an off-camera voice: each speech bin goes to the right one (≥ 90 %)', async (t) => {
+test('a visible speaker and an off-camera voice: each speech bin goes to the right one (≥ 90 %)', async (context) => {
   const { analysis, turns, file, out } = await analyse('off-camera', makeOffCameraConversation);
   const speaker = frozenFace(analysis, turns.filter((t) => t.owner === 'off-camera')).personId;
   offCamera = { file, out, turns, speaker };
@@ -99,19 +99,19 @@ test('a visible speaker and an off-camera voice: each speech bin goes to the rig
   );
   const { right, total, wrong } = scoreBins(analysis, turns, (owner) => (owner === 'left' ? speaker : owner === 'off-camera' ? 'v1' : listener));
   assert.ok(total >= 40, `${total} speech bins`);
-  t.diagnostic(`off-camera voice recording: ${right}/${total} speech bins (${((100 * right) / total).toFixed(1)} %) to the right speaker`);
+  await context.annotate(`off-camera voice recording: ${right}/${total} speech bins (${((100 * right) / total).toFixed(1)} %) to the right speaker`);
   assert.ok(right / total >= 0.9, `${right}/${total} right; wrong: ${wrong.join('; ')}`);
   assert.ok(!analysis.tracks.voice.some((v) => v.personId === listener && v.speech.some((s) => s === 1) && v.speech.filter((s) => s === 1).length > 100), 'the silent listener is given (almost) no speech');
 });
 
-test('the same voice from two faces in turn: the moving mouth decides (≥ 90 %)', async (t) => {
+test('the same voice from two faces in turn: the moving mouth decides (≥ 90 %)', async (context) => {
   const { analysis, turns } = await analyse('both-in-view', makeBothInViewConversation);
   // In the first turn the right tile is frozen; the left face is the other one.
   const right = frozenFace(analysis, [turns[0]!]).personId;
   const left = analysis.tracks.face.find((f) => f.personId !== right)!.personId;
   const score = scoreBins(analysis, turns, (owner) => (owner === 'left' ? left : right));
   assert.ok(score.total >= 15, `${score.total} speech bins`);
-  t.diagnostic(`both in view, one voice: ${score.right}/${score.total} speech bins (${((100 * score.right) / score.total).toFixed(1)} %) to the right face`);
+  await context.annotate(`both in view, one voice: ${score.right}/${score.total} speech bins (${((100 * score.right) / score.total).toFixed(1)} %) to the right face`);
   assert.ok(score.right / score.total >= 0.9, `${score.right}/${score.total} right; wrong: ${score.wrong.join('; ')}`);
   assert.ok(!analysis.people.some((p) => p.offCamera), 'no off-camera voice is made up');
 });
@@ -123,7 +123,7 @@ async function speechSpans(clip: string): Promise<[number, number][]> {
   return analyser.finish().segments.map((s) => [s.startSec, s.endSec]);
 }
 
-test('two faces talking at once: those bins are both people’s speech; the turns around them are one person’s', async (t) => {
+test('two faces talking at once: those bins are both people’s speech; the turns around them are one person’s', async (context) => {
   const { analysis, turns } = await analyse('at-once', makeTalkingAtOnce);
   // Truly at once: where both clips of a 'both' turn have speech of their own.
   const together: [number, number][] = [];
@@ -145,7 +145,7 @@ test('two faces talking at once: those bins are both people’s speech; the turn
       assert.equal(l.f0Hz[i], null, 'no one is given the mixture’s pitch');
     }
   });
-  t.diagnostic(`talking at once: ${both}/${total} speech frames (${((100 * both) / total).toFixed(1)} %) are both people’s`);
+  await context.annotate(`talking at once: ${both}/${total} speech frames (${((100 * both) / total).toFixed(1)} %) are both people’s`);
   assert.ok(total > 100 && both / total >= 0.6, `${both}/${total} speech frames of the overlaps are both people’s`);
   const single = scoreBins(analysis, turns.filter((turn) => turn.owner !== 'both'), (owner) => (owner === 'left' ? left : right));
   assert.ok(single.right / single.total >= 0.9, `${single.right}/${single.total} right; wrong: ${single.wrong.join('; ')}`);
@@ -165,8 +165,8 @@ test('a phone session (no picture, two voices): the speech stays one voice, and 
   assert.match(run.stderr, /Someone spoke \d+ % of the time\./);
 });
 
-test('--client and --therapist: the markers are the client\'s, each reason from the therapist\'s own tracks', async (t) => {
-  if (!offCamera) return t.skip('the off-camera recording was not analysed');
+test('--client and --therapist: the markers are the client\'s, each reason from the therapist\'s own tracks', async (context) => {
+  if (!offCamera) return context.skip('the off-camera recording was not analysed');
   const { file, turns, speaker } = offCamera;
   const out = join(work.dir, 'roles');
   const same = await runCli(['analyze', file, '--out', out, '--client', 'v1', '--therapist', 'v1', '--quiet'], out);
@@ -192,8 +192,8 @@ test('--client and --therapist: the markers are the client\'s, each reason from 
   }
 });
 
-test('attune roles: sets the roles on the file afterwards, the same as naming them at analysis time; an unknown id changes nothing', async (t) => {
-  if (!offCamera || !namedAtAnalysis) return t.skip('the recordings were not analysed');
+test('attune roles: sets the roles on the file afterwards, the same as naming them at analysis time; an unknown id changes nothing', async (context) => {
+  if (!offCamera || !namedAtAnalysis) return context.skip('the recordings were not analysed');
   const { out, speaker } = offCamera;
   const path = join(out, 'analysis.json');
   const before = readFileSync(path);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { runCli } from '../helpers/cli.ts';
 import { scratch } from '../helpers/paths.ts';
@@ -15,7 +15,7 @@ import { GALLERY, makeSynchronyGallery } from '../helpers/side-by-side.ts';
 const work = scratch('synchrony');
 let analysis: Analysis;
 
-before(async () => {
+beforeAll(async () => {
   const file = join(work.dir, 'gallery.mp4');
   makeSynchronyGallery(file);
   const out = join(work.dir, 'out');
@@ -24,7 +24,7 @@ before(async () => {
   assertValidAnalysis(run.analysis);
   analysis = run.analysis;
 });
-after(() => work.remove());
+afterAll(() => work.remove());
 
 const pairOf = (kind: string) => analysis.tracks.interaction!.find((p) => p.kind === kind)!;
 

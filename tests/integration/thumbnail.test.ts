@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { extractThumbnail, thumbnailCrop } from '../../main/media/thumbnail.ts';
 import { video } from '../helpers/paths.ts';

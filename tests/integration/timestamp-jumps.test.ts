@@ -4,7 +4,7 @@
  * one, so the later part must be seen as the smiling clip — proof that it was analysed, not dropped.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { afterAll, describe, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { runCli } from '../helpers/cli.ts';
 import { scratch } from '../helpers/paths.ts';
@@ -12,7 +12,7 @@ import { assertValidAnalysis } from '../helpers/schema.ts';
 import { rewoundMatroska, splicedTransportStream } from '../helpers/spliced.ts';
 
 const tmp = scratch('jumps');
-after(tmp.remove);
+afterAll(tmp.remove);
 
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 

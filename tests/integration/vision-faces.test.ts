@@ -3,7 +3,7 @@
  * on frames decoded by the pipeline's own ffmpeg decoder, tracked by the face tracker.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { FaceTrack } from '../../lib/analysis/types.ts';
 import { keypoint } from '../../lib/body/keypoints.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
@@ -48,10 +48,10 @@ describe('Chromium vision engine on real video', { timeout: 600_000 }, () => {
     return cache.get(file)!;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     engine = await startChromiumVision({ models: MODELS });
   });
-  after(async () => {
+  afterAll(async () => {
     await engine.close();
     work.remove();
   });

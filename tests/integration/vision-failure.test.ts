@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { processTree } from '../../main/chromium/process-tree.ts';
 import { clockTime } from '../../main/vision/vision-failure.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
@@ -16,7 +16,7 @@ import { CLI, MODELS_DIR, scratch, video } from '../helpers/paths.ts';
 import { liveProcessesMatching } from '../helpers/processes.ts';
 
 const tmp = scratch('vision-failure');
-after(tmp.remove);
+afterAll(tmp.remove);
 
 const renderersUnder = (pid: number): number[] =>
   processTree(pid).filter((child) => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { before, describe, it } from 'node:test';
+import { beforeAll, describe, it } from 'vitest';
 import type { VideoFrame } from '../../lib/media/types.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { startChromiumVision } from '../../main/vision/headless/chromium-vision.ts';
@@ -25,7 +25,7 @@ async function gone(pids: number[], withinMs: number): Promise<number[]> {
 describe('vision engine lifecycle', { timeout: 300_000 }, () => {
   let frames: VideoFrame[];
 
-  before(async () => {
+  beforeAll(async () => {
     frames = [];
     for await (const frame of decodeVideoFrames(video('01-01-01-01-02-01-05.mp4'), { fps: 5, maxSide: 480 })) frames.push(frame);
   });

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { FaceTracker } from '../../lib/vision/face-tracker.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
 import { runVisionStage } from '../../main/pipeline/run-vision.ts';
@@ -35,7 +35,7 @@ describe('one vision engine analysing ten recordings in a row', { timeout: 900_0
   let sequence: string[];
   const fresh = new Map<string, string>();
 
-  before(async () => {
+  beforeAll(async () => {
     const rewound = rewoundMatroska(work.dir).file;
     const [neutral, happy, fearful, pexels, webcam, group] = [
       '01-01-01-01-02-01-05.mp4', '01-01-03-01-01-02-05.mp4', '01-01-06-02-02-02-05.mp4',
@@ -52,7 +52,7 @@ describe('one vision engine analysing ten recordings in a row', { timeout: 900_0
       }
     }
   });
-  after(() => work.remove());
+  afterAll(() => work.remove());
 
   it('gives each recording the tracks a fresh engine gives it, replaces its workers, and leaves nothing running', async () => {
     assert.deepEqual(chromiumProcessesUnder(), [], 'the fresh engines left a browser behind');

@@ -3,7 +3,7 @@
  * MessagePort posted to the window (as the app's vision preload does) and answers real frames on it.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { VISION_PORT_MESSAGE } from '../../lib/ipc/vision-port.ts';
 import { visionPageQuery } from '../../lib/vision/page-params.ts';
 import { FRAME_HEADER_BYTES } from '../../lib/vision/frame-wire.ts';
@@ -18,7 +18,7 @@ describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
   let session: VisionPage;
   let frame: VideoFrame;
 
-  before(async () => {
+  beforeAll(async () => {
     for await (const decoded of decodeVideoFrames(video('01-01-03-01-01-02-05.mp4'), { fps: 1, maxSide: 320 })) {
       frame = decoded;
       break;
@@ -27,7 +27,7 @@ describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
     const query = visionPageQuery({ channel: { kind: 'port' }, workers: 1, delegate: 'CPU', faceLandmarks: false });
     await session.page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`);
   });
-  after(async () => {
+  afterAll(async () => {
     await session.close();
   });
 

@@ -3,7 +3,7 @@
  * every other request is refused, and the frame socket only lets our own page in.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import WebSocket from 'ws';
 import { VISION_ORIGIN } from '../../main/vision/headless/serve-vision-files.ts';
 import { openFrameSocket } from '../../main/vision/headless/frame-socket.ts';
@@ -26,10 +26,10 @@ function tryConnect(url: string, origin: string): Promise<string> {
 describe('vision browser network isolation', { timeout: 300_000 }, () => {
   let session: VisionPage;
 
-  before(async () => {
+  beforeAll(async () => {
     session = await openVisionPage({ models: await visionModels(), workers: 1, delegate: 'CPU' });
   });
-  after(async () => {
+  afterAll(async () => {
     await session.close();
   });
 

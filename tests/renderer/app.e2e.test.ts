@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
@@ -28,10 +28,7 @@ const SESSION = 'neutral-then-fearful.mp4';
 const PEXELS = 'WolfgangLanger_Pexels.mp4';
 /** Waits in the queue behind PEXELS, then runs once that is cancelled. */
 const HAPPY = '01-01-03-01-01-02-05.mp4';
-/**
- * How long one analysis may take, for the waits on it. (Not a node:test per-test timeout: on Node 20
- * those timers outlive a passing test and keep the process alive until they fire.)
- */
+/** How long one analysis may take, for the waits on it (the describe's timeout bounds the whole test). */
 const ANALYSIS_TIMEOUT = 180_000;
 
 let harness: AppHarness;
@@ -104,7 +101,7 @@ async function clickCanvasAt(canvas: Locator, tSec: number, durationSec: number,
 }
 
 describe('Attune renderer, end to end', { timeout: 15 * 60_000 }, () => {
-  before(async () => {
+  beforeAll(async () => {
     assert.ok(existsSync(join(REPO, 'dist/renderer/index.js')), 'the renderer is built (npm run build)');
     mkdirSync(SCREENSHOTS, { recursive: true });
     mediaDir = mkdtempSync(join(tmpdir(), 'attune-renderer-media-'));
@@ -115,7 +112,7 @@ describe('Attune renderer, end to end', { timeout: 15 * 60_000 }, () => {
     await page.getByRole('heading', { name: 'Sessions' }).waitFor();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
     if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { consentProblems, consentReducer, emptyConsent, retainUntil, type ConsentAction } from '../../renderer/state/consent-form.ts';
 
 const today = '2026-11-26';

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ProfileStore } from '../../main/store/profile-store.ts';
 import { KNOWN_SNAPSHOTS, knownAnalysis, testKey } from '../app/fixtures.ts';
@@ -21,7 +21,7 @@ let page: Page;
 let idle = 0;
 
 describe('Idle lock', { timeout: 5 * 60_000 }, () => {
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const dataDir = join(work.dir, 'profile');
     const dbKey = testKey();
@@ -38,7 +38,7 @@ describe('Idle lock', { timeout: 5 * 60_000 }, () => {
     await page.getByText(NAME).waitFor();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
     work.remove();
   });

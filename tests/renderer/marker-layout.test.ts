@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { adjacentMarker, assignRows, hitTestMarker, layoutMarkers, MIN_MARKER_PX } from '../../renderer/timeline/marker-layout.ts';
 

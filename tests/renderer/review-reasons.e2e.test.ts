@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SessionDetail, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { DeletionReceipt } from '../../lib/ipc/store-channels.ts';
@@ -42,7 +42,7 @@ async function session(): Promise<SessionDetail> {
 }
 
 describe('Review with roles: turn lanes and why changes were easy to miss', { timeout: 10 * 60_000 }, () => {
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     mediaDir = mkdtempSync(join(tmpdir(), 'attune-reasons-media-'));
     makeGallerySession(join(mediaDir, SESSION));
@@ -52,7 +52,7 @@ describe('Review with roles: turn lanes and why changes were easy to miss', { ti
     await page.getByRole('heading', { name: 'Sessions' }).waitFor();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
     if (mediaDir) rmSync(mediaDir, { recursive: true, force: true });
   });

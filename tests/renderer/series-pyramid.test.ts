@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { lowerBound } from '../../lib/maths/lower-bound.ts';
 import { buildPyramid, envelope, valueRange } from '../../renderer/timeline/series-pyramid.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { DeletionReport, JobView, SessionSummary } from '../../lib/ipc/contract.ts';
 import type { BackupInfo } from '../../lib/ipc/store-channels.ts';
 import { backupsReducer, initialBackups, restorable } from '../../renderer/state/backups.ts';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createAppBackend } from '../../main/app/backend.ts';
 import { ProfileStore } from '../../main/store/profile-store.ts';
@@ -43,7 +43,7 @@ describe('Attune renderer, a damaged session library', { timeout: 5 * 60_000 }, 
   let harness: AppHarness;
   let page: Page;
 
-  before(async () => {
+  beforeAll(async () => {
     assert.ok(existsSync(join(REPO, 'dist/renderer/index.js')), 'the renderer is built (npm run build)');
     mkdirSync(SCREENSHOTS, { recursive: true });
     const key = randomBytes(32);
@@ -53,7 +53,7 @@ describe('Attune renderer, a damaged session library', { timeout: 5 * 60_000 }, 
     await page.goto(`${APP_STAND_IN}/index.html`);
   });
 
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
     profileDir.remove();
   });

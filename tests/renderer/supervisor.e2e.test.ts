@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clipWindow } from '../../lib/clips/clip-windows.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
@@ -29,7 +29,7 @@ let packagePath: string;
 let clipSec: number;
 
 describe('A supervisor opens a review package', { timeout: 5 * 60_000 }, () => {
-  before(async () => {
+  beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The therapist's side: a real recording, its analysis, a note, consent for supervision, one clip.
     const recording = copyRecording(join(work.dir, 'therapist'));
@@ -49,7 +49,7 @@ describe('A supervisor opens a review package', { timeout: 5 * 60_000 }, () => {
     await page.getByRole('heading', { name: 'Sessions' }).waitFor();
   });
 
-  after(async () => {
+  afterAll(async () => {
     await harness?.close();
     work.remove();
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
 import { trackRows } from '../../renderer/timeline/track-rows.ts';

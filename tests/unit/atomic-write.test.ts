@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import { OutputError, writeAtomically } from '../../main/files/atomic-write.ts';
 import { MediaError } from '../../main/media/media-error.ts';
 import { scratch } from '../helpers/paths.ts';
 
 const work = scratch('atomic-write');
-after(() => work.remove());
+afterAll(() => work.remove());
 
 test('a write replaces the file whole, leaving no temporary file', async () => {
   const target = join(work.dir, 'a', 'out.json');

@@ -3,7 +3,7 @@
  * audio cut into any chunk sizes gives bit-identical columns. Media time comes from the chunks' t0.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { AudioAnalysis } from '../../lib/audio/frame-analyser.ts';
 import { AudioFrameAnalyser } from '../../lib/audio/frame-analyser.ts';
 import { rechunk } from '../../lib/audio/rechunk.ts';

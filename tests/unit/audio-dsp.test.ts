@@ -1,6 +1,6 @@
 /** The building blocks under the analyser, each against a direct computation of what it should give. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { BlockedDifference } from '../../lib/audio/blocked-difference.ts';
 import { HALF_BAND_REACH, HalfBandDecimator } from '../../lib/audio/half-band.ts';
 import { spectralFlatness } from '../../lib/audio/meyda-features.ts';

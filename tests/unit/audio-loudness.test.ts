@@ -3,7 +3,7 @@
  * of known amplitude, checked on frames whose window lies inside the signal.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { LOUDNESS_FLOOR_DB, rmsToDbfs } from '../../lib/audio/loudness.ts';
 import { analyse, concat, dbToRms, framesBetween, samplesFor, silence, sine, whiteNoise } from '../helpers/audio-signals.ts';
 

@@ -5,7 +5,7 @@
  * periodic signals; looser where noise is added, as stated per test.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { PITCH_SETTINGS } from '../../lib/audio/frame-analyser.ts';
 import { YinPitchTracker } from '../../lib/audio/yin.ts';
 import {

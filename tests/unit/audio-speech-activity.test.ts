@@ -5,7 +5,7 @@
  * each vowel fades in and out over 20 ms, so the exact frame where a vowel "starts" is fuzzy by that much.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import {
   DEFAULT_SPEECH_ACTIVITY,
   detectSpeechRuns,

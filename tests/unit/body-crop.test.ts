@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { bodyCropForFace, bodyFitsFace, cropToFrame } from '../../lib/body/body-crop.ts';
 
 describe('body crop around a face', () => {

@@ -3,7 +3,7 @@
  * tests/integration/body-track.test.ts).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { KEYPOINT_INDEX, type KeypointName } from '../../lib/body/keypoints.ts';
 import { fidgeting, motionEnergy } from '../../lib/body/movement.ts';
 import { posture, type Point } from '../../lib/body/posture.ts';

@@ -1,6 +1,6 @@
 /** Body cues in fusion: lasting shifts in movement and posture, and self-touch events, from known body tracks. */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { evidenceLines, kindWords } from '../../lib/analysis/marker-words.ts';
 import type { BodyTrack } from '../../lib/analysis/types.ts';
 import { touchRuns } from '../../lib/body/touch-runs.ts';

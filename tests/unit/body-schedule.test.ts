@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { BodySchedule } from '../../lib/body/body-schedule.ts';
 
 const dueTimes = (times: number[]): number[] => {

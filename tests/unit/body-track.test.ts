@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { BodyTracker, UPPER_BODY_KEYPOINTS } from '../../lib/body/body-track.ts';
 import type { BodyObservation, FaceObservation } from '../../lib/vision/types.ts';
 

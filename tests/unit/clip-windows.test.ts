@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { chooseClipMarkers, CLIP_MAX_SEC, clipEntryName, clipWindow, CLIPS_MAX } from '../../lib/clips/clip-windows.ts';
 

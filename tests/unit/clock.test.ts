@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { formatClock, parseClock } from '../../lib/time/clock.ts';
 
 test('a typed time is read as the review writes it: m:ss, m:ss.s, h:mm:ss, or seconds', () => {

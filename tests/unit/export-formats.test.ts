@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import { WHAT_MARKERS_ARE } from '../../lib/analysis/marker-words.ts';
 import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import { numberField, textField } from '../../lib/export/csv.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { FaceTrack } from '../../lib/analysis/types.ts';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
 import { faceSignals } from '../../lib/signals/face-signals.ts';

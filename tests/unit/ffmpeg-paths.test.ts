@@ -1,4 +1,4 @@
-import { after, test } from 'node:test';
+import { afterAll, test } from 'vitest';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { scratch } from '../helpers/paths.ts';
 
 const tmp = scratch('ffmpeg-paths');
 const saved = { ...process.env };
-after(() => {
+afterAll(() => {
   process.env = saved;
   tmp.remove();
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { analyseFusion, detectMarkers, type FusionInput } from '../../lib/fusion/detect-markers.ts';
 import { assertContract, faceTrack, turnTaking, voiceTrack } from '../helpers/fusion-synthetic.ts';

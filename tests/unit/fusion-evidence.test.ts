@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { normalQuantile, twoSidedZ } from '../../lib/fusion/normal.ts';
 import { evidenceBar, minWindowBins, resolveOptions, windowBins } from '../../lib/fusion/options.ts';
 import { comparisonCount } from '../../lib/fusion/two-window.ts';

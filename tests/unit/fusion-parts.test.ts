@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Series } from '../../lib/analysis/types.ts';
 import { baselineOf, noiseOf, zSeries } from '../../lib/fusion/baseline.ts';
 import { findBriefRuns } from '../../lib/fusion/brief.ts';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test } from 'vitest';
 import type { FaceTrack, Series } from '../../lib/analysis/types.ts';
 import { fisherZ, windowedLaggedSynchrony } from '../../lib/interaction/lagged-correlation.ts';
 import { segmentShuffled, surrogateChance } from '../../lib/interaction/surrogates.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, describe, it } from 'node:test';
+import { afterAll, describe, it } from 'vitest';
 import { jsonChunks } from '../../lib/analysis/json-chunks.ts';
 import { writeAnalysisAtomically } from '../../main/pipeline/write-analysis.ts';
 import { knownAnalysis } from '../app/fixtures.ts';
@@ -53,7 +53,7 @@ describe('jsonChunks', () => {
 
 describe('writeAnalysisAtomically', () => {
   const work = scratch('json-write');
-  after(work.remove);
+  afterAll(work.remove);
   it('writes the same bytes as one JSON.stringify with four decimals, plus a newline', async () => {
     const analysis = knownAnalysis('ef'.repeat(32));
     const path = await writeAnalysisAtomically(analysis, work.dir);

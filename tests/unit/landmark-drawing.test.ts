@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { KEYPOINT_COUNT, KEYPOINT_INDEX } from '../../lib/body/keypoints.ts';
 import { drawPeople } from '../../lib/clips/landmark-drawing.ts';
 

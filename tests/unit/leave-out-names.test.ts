@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { notesFile } from '../../lib/export/notes-file.ts';
 import { withoutNames } from '../../main/package/leave-out-names.ts';

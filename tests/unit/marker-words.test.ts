@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Cue } from '../../lib/analysis/types.ts';
 import { evidenceLines, kindWords, unusualness } from '../../lib/analysis/marker-words.ts';
 import { missedLines, missedSummary } from '../../lib/analysis/missed-words.ts';

@@ -1,6 +1,6 @@
 /** Notice first: presses against markers, on cases with a known answer. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Marker } from '../../lib/analysis/types.ts';
 import { compareNoticing, MATCH_SEC, type Press } from '../../lib/notice/compare.ts';
 

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from 'vitest';
 import { writeAtomically } from '../../main/files/atomic-write.ts';
 import { CHUNK_SIZE, PACKAGE_MAGIC, PackageError, type PackageEntry, type PackageProblem } from '../../main/package/format.ts';
 import { openSealedFile, sealEntries } from '../../main/package/sealed-file.ts';
 import { scratch } from '../helpers/paths.ts';
 
 const work = scratch('seal');
-after(() => work.remove());
+afterAll(() => work.remove());
 const PASSPHRASE = 'correct horse battery staple';
 // 2.5 chunks of incompressible bytes, and a small text entry after them.
 const entries: PackageEntry[] = [
@@ -22,7 +22,7 @@ const entries: PackageEntry[] = [
 ];
 let sealed: Buffer;
 
-before(async () => {
+beforeAll(async () => {
   const path = join(work.dir, 'good.attune');
   await writeAtomically(path, sealEntries(entries, PASSPHRASE), 'The package');
   sealed = readFileSync(path);

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { progressLine } from '../../main/cli/progress-line.ts';
 import { playerTime } from '../../lib/time/clock.ts';

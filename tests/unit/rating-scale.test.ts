@@ -1,6 +1,6 @@
 /** Rating scales: the default, a service's own from JSON, and the clear sentence for a bad one. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { DEFAULT_SCALE, parseScale, ratingSummary, ScaleError } from '../../lib/ratings/scale.ts';
 
 test('the default scale has five rising levels, each with a label and an anchor', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { changedCells, greyGrid, RegionMotionRecorder, shareChanged, upperBodyRegion, GRID_COLUMNS } from '../../lib/body/region-motion.ts';
 import type { FaceObservation } from '../../lib/vision/types.ts';
 import { seededRandom } from '../../lib/maths/seeded-random.ts';

@@ -1,6 +1,6 @@
 /** When consent periods end, and which sessions the library warns about. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { retentionEndsAt, upcomingDeletions } from '../../lib/consent/retention.ts';
 
 test('a "keep until" date keeps the session through that day; a date and time ends at that moment', () => {

@@ -1,6 +1,6 @@
 /** Roles set on a finished analysis (attune roles): markers found again from the tracks, then narrowed to the client. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { applyRoles, ROLES_MISSING_NOTE } from '../../lib/roles/apply-roles.ts';

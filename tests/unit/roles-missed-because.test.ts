@@ -1,6 +1,6 @@
 /** "Why this was easy to miss" from the therapist's own tracks, on synthetic tracks with a known answer. */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { Analysis, FaceTrack, Marker, VoiceTrack } from '../../lib/analysis/types.ts';
 import { applyRoles } from '../../lib/roles/apply-roles.ts';
 import { missedBecause } from '../../lib/roles/missed-because.ts';

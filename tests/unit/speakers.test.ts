@@ -3,7 +3,7 @@
  * construction (a mouth that opens and closes, a voice print drawn around that speaker's own centre).
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import type { FaceTrack, VoiceTrack } from '../../lib/analysis/types.ts';
 import { Mfcc } from '../../lib/audio/mfcc.ts';
 import type { VoicePrints } from '../../lib/audio/voice-print.ts';

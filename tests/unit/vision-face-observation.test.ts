@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { BLENDSHAPE_NAMES } from '../../lib/vision/blendshapes.ts';
 import { blendshapeVector, faceBox, toFaceObservation } from '../../lib/vision/face-observation.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { FaceTracker, trackFaces } from '../../lib/vision/face-tracker.ts';
 import type { FaceObservation, FrameObservations } from '../../lib/vision/types.ts';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { findChromium, usualChromiumPaths } from '../../main/chromium/find-chromium.ts';
 
 const only = (...present: string[]) => (path: string): boolean => present.includes(path);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from 'vitest';
 import { decodeFrameHeader, encodeFrame, FRAME_HEADER_BYTES, parsePageMessage } from '../../lib/vision/frame-wire.ts';
 import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
 

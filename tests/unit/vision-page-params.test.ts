@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { parseVisionPageQuery, visionPageQuery, type VisionPageParams } from '../../lib/vision/page-params.ts';
 
 test('what a host builds is what the page reads back, for both kinds of frame channel', () => {

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { RemoteError, RpcClient, WorkerCrashedError, WorkerTimeoutError, type RpcEndpoint } from '../../lib/workers/rpc.ts';
