@@ -86,7 +86,7 @@ const LOCK_CHECK_MS = 15_000;
 const LOCKED: IpcResult<unknown> = { ok: false, error: { code: 'forbidden', message: 'Attune is locked. Unlock it to go on.' } };
 
 const INTERRUPTED = 'Attune closed before this analysis finished. Nothing from that run was saved; you can run it again.';
-const RESTARTED = 'Attune closed before this analysis finished, so it started again from the beginning when Attune reopened.';
+const RESTARTED = 'Attune closed before this analysis finished, so it started again when Attune reopened, from where it had got to.';
 
 export function createAppBackend(options: AppBackendOptions): AppBackend {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -103,11 +103,15 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
     const row = store.sessions.get(sessionId);
     if (!row) throw new AppError('not-found', 'The session was deleted before its analysis started.');
     store.sessions.setStatus(sessionId, 'analysing');
+    // Progress is saved in the encrypted store as the analysis goes, and what an earlier run of the same
+    // recording with the same settings saved (a crash, a quit, a cancel) is used: the results are the same.
+    const checkpoints = store.checkpoints.of(sessionId);
     try {
       const result = await options.analyze(row.filePath, {
         modelsDir: options.modelsDir,
         signal,
         onProgress,
+        checkpoints: { store: checkpoints, resume: true },
         ...(options.visionEngine ? { visionEngine: options.visionEngine } : {}),
       });
       signal.throwIfAborted();
@@ -115,8 +119,11 @@ export function createAppBackend(options: AppBackendOptions): AppBackend {
         throw new AppError('conflict', `The recording "${row.fileName}" changed while it was being analysed, so the result was not saved.`);
       }
       store.analyses.save(sessionId, result.analysis, result.snapshots, result.analysis.analysis.notes ?? []);
+      await checkpoints.clear();
     } catch (error) {
       store.sessions.settleUnfinishedRun(sessionId, signal.aborted ? null : describeFailure(error));
+      // Cancelled: kept for the next run. Failed: that recording cannot be analysed as it is.
+      if (!signal.aborted) await checkpoints.clear();
       throw error;
     }
   };

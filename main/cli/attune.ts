@@ -13,8 +13,10 @@ import { AnalysisFileError, readAnalysisFile, readNotesFile } from '../export/re
 import { MediaError } from '../media/media-error.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
+import type { ResumeReport } from '../pipeline/types.ts';
 import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
-import { checkOutputDir, OutputError } from '../files/atomic-write.ts';
+import { checkOutputDir, OutputError, removeInterruptedWrites } from '../files/atomic-write.ts';
+import { CHECKPOINT_FOLDER, folderCheckpoints } from '../pipeline/resume/folder-checkpoints.ts';
 import { writeAnalysisAtomically } from '../pipeline/write-analysis.ts';
 import { playerTime } from '../../lib/time/clock.ts';
 import { speakingSummary } from '../../lib/speakers/speaking-time.ts';
@@ -25,8 +27,10 @@ import { PackageError, type PackageProblem } from '../package/format.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
-  attune analyze <recording> [--out <folder>] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
+  attune analyze <recording> [--out <folder>] [--resume] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
       Analyses a session recording on this computer and writes <folder>/analysis.json (default folder: ./out).
+      Progress is saved in <folder>/.attune-resume as it goes; after a crash or Ctrl-C, --resume carries
+      on from there (same recording and settings) with the same results as a run straight through.
       --client / --therapist name the people by id (p1, p2… faces in the order first seen, v1 a voice
       off camera); markers are then the client's, with what the therapist was doing as the reasons.
   attune roles <analysis.json | folder> [--client <id>] [--therapist <id>] [--quiet]
@@ -67,6 +71,15 @@ function positiveNumber(value: string | undefined, flag: string): number | undef
   return n;
 }
 
+/** "Resuming: faces and bodies analysed up to 5:00 and the voice are kept from the interrupted run." */
+function resumeLine(report: ResumeReport): string {
+  const kept = [
+    ...(report.visionSec > 0 ? [`faces and bodies analysed up to ${playerTime(report.visionSec)}`] : []),
+    ...(report.voice ? ['the voice analysis'] : []),
+  ];
+  return kept.length > 0 ? `Resuming: ${kept.join(' and ')} kept from the interrupted run.` : 'Resuming: the interrupted run had not saved anything yet, so the analysis starts from the beginning.';
+}
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError) return 2;
   if (error instanceof MediaError) return 3;
@@ -89,6 +102,7 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
       models: { type: 'string' },
       client: { type: 'string' },
       therapist: { type: 'string' },
+      resume: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -101,6 +115,10 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
   const visionFps = positiveNumber(values.fps, '--fps');
   const visionMaxSide = positiveNumber(values['max-side'], '--max-side');
   const visionWorkers = positiveNumber(values.workers, '--workers');
+  const target = join(outDir, 'analysis.json');
+  // A write killed half-way (power cut) left a temporary file; the finished analysis.json, if any, is whole.
+  await removeInterruptedWrites(target);
+  const checkpoints = folderCheckpoints(outDir);
   const live = process.stderr.isTTY && !values.quiet;
   let lastPrinted = -1;
   const started = performance.now();
@@ -110,6 +128,15 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
     ...(visionMaxSide ? { visionMaxSide: Math.round(visionMaxSide) } : {}),
     ...(visionWorkers ? { visionWorkers: Math.round(visionWorkers) } : {}),
     signal,
+    checkpoints: {
+      store: checkpoints,
+      resume: values.resume,
+      onResume: (report) => {
+        if (values.quiet || !values.resume) return;
+        if (report.note) process.stderr.write(`Note: ${report.note}\n`);
+        else process.stderr.write(`${resumeLine(report)}\n`);
+      },
+    },
     onProgress: (progress) => {
       if (values.quiet) return;
       if (live) process.stderr.write(`\r${progressLine(progress)}\x1b[K`);
@@ -122,10 +149,16 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
         }
       }
     },
+  }).catch(async (error: unknown) => {
+    // Cancelled: what was analysed stays for --resume. Failed: the recording cannot be analysed, so nothing stays.
+    if (signal.aborted) process.stderr.write(`\nWhat was analysed so far is kept in ${join(outDir, CHECKPOINT_FOLDER)}: run the same command with --resume to carry on.\n`);
+    else await checkpoints.clear();
+    throw error;
   });
   if (live) process.stderr.write('\n');
   const { analysis, warnings } = withNamedRoles(result.analysis, named);
   const path = await writeAnalysisAtomically(analysis, outDir);
+  await checkpoints.clear();
   for (const warning of warnings) process.stderr.write(`Note: ${warning}\n`);
   if (!values.quiet) {
     for (const note of analysis.analysis.notes ?? []) process.stderr.write(`Note: ${note}\n`);
@@ -201,7 +234,7 @@ async function main(argv: string[]): Promise<void> {
     else throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
   } catch (error) {
     if (controller.signal.aborted) {
-      process.stderr.write('Cancelled. Nothing was saved.\n');
+      process.stderr.write('Cancelled. No results were saved.\n');
       process.exitCode = 130;
       return;
     }

@@ -4,7 +4,7 @@
  * renamed over the final name. A failure leaves no temporary file behind and says why in words.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export class OutputError extends Error {
@@ -47,8 +47,24 @@ export async function checkOutputDir(dir: string, what = 'The results'): Promise
   }
 }
 
-/** `what` names the file for the error sentence: "The results", "The export". */
-export async function writeAtomically(target: string, pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, what: string): Promise<void> {
+/** Temporary files of `target` left by a process killed mid-write (nothing else removes them). */
+export async function removeInterruptedWrites(target: string): Promise<void> {
+  const dir = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => removeLeftover(join(dir, name))));
+}
+
+/**
+ * `what` names the file for the error sentence: "The results", "The export". `beforeRename` runs once
+ * the bytes are on disk under the temporary name (the resume tests crash there).
+ */
+export async function writeAtomically(
+  target: string,
+  pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  what: string,
+  beforeRename?: () => void,
+): Promise<void> {
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -70,6 +86,7 @@ export async function writeAtomically(target: string, pieces: Iterable<string | 
     } finally {
       await handle.close();
     }
+    beforeRename?.();
     await rename(temp, target);
   } catch (error) {
     // What made the bytes failing (a damaged recording while cutting a clip) keeps its own sentence;

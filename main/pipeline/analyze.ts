@@ -20,7 +20,9 @@ import { sha256OfFile } from '../../models/manifest.ts';
 import { verifiedVisionModels } from '../vision/vision-models.ts';
 import { analyzeAudio } from './audio/analyze-audio.ts';
 import { ProgressTracker } from './progress-tracker.ts';
-import { runVisionStage } from './run-vision.ts';
+import { Checkpoints, type SavedProgress } from './resume/checkpoints.ts';
+import { crashPoint } from './resume/crash-point.ts';
+import { runVisionStage, SavedFramesMismatch, type VisionSegments } from './run-vision.ts';
 import type { PipelineStage } from '../../lib/pipeline/progress.ts';
 import type { AnalyzeOptions, AudioResult } from './types.ts';
 import { startChromiumVision } from '../vision/headless/chromium-vision.ts';
@@ -39,11 +41,21 @@ export interface AnalyzeResult {
   snapshots: PersonSnapshot[];
 }
 
+/** Media seconds per vision segment: the most a crash can lose of the vision stage (run-vision.ts). */
+export const DEFAULT_VISION_SEGMENT_SEC = 600;
+
+/** ATTUNE_VISION_SEGMENT_SEC sets shorter segments for the resume tests, which need several in a short recording. */
+function visionSegmentSec(): number {
+  const set = Number(process.env.ATTUNE_VISION_SEGMENT_SEC);
+  return Number.isFinite(set) && set > 0 ? set : DEFAULT_VISION_SEGMENT_SEC;
+}
+
 async function runFaces(
   file: string,
   media: MediaInfo,
   options: AnalyzeOptions,
   progress: ProgressTracker,
+  segments: VisionSegments,
 ): Promise<{ tracks: FaceTrack[]; bodies: BodyTrack[]; snapshots: PersonSnapshot[]; models: { name: string; sha256: string }[]; readSec: number }> {
   const models = await verifiedVisionModels(options.modelsDir);
   const fps = options.visionFps ?? DEFAULT_VISION_FPS;
@@ -68,6 +80,7 @@ async function runFaces(
     let previous: GreyGrid | null = null;
     async function* noteChanges(decoded: typeof frames) {
       for await (const frame of decoded) {
+        crashPoint('decode');
         const grid = greyGrid(frame);
         changes.push({ changed: changedCells(previous, grid), grid });
         previous = grid;
@@ -85,8 +98,10 @@ async function runFaces(
         if (found) bodies.push(result.t, people.map(({ personId, face }) => ({ personId, face, body: found.find((b) => result.faces[b.face] === face) ?? null })));
         readSec = result.t;
         progress.update('vision', result.t / media.durationSec);
+        if (result.t >= segments.seconds + 1) crashPoint('faces');
       },
       options.signal,
+      segments,
     ).catch((error: unknown) => {
       throw isVisionFailure(error) && !options.signal?.aborted ? visionFailure(basename(file), error) : error;
     });
@@ -98,17 +113,47 @@ async function runFaces(
   }
 }
 
-async function runVoice(file: string, media: MediaInfo, options: AnalyzeOptions, progress: ProgressTracker): Promise<AudioResult> {
+async function runVoice(file: string, media: MediaInfo, options: AnalyzeOptions, progress: ProgressTracker, saved: AudioResult | null, checkpoints: Checkpoints | null): Promise<AudioResult> {
+  if (saved) {
+    progress.update('audio', 1);
+    return saved;
+  }
   const chunks = decodeAudio(file, { signal: options.signal });
   const result = await analyzeAudio(chunks, {
     signal: options.signal,
     onProgress: (mediaSec) => progress.update('audio', mediaSec / media.durationSec),
   });
+  await checkpoints?.saveAudio(result);
+  crashPoint('voice');
   progress.update('audio', 1);
   return result;
 }
 
+/**
+ * With `options.checkpoints`, the analysis saves its progress as it goes and, when asked to resume,
+ * carries on from what an earlier run with the same recording and settings saved: the results are the
+ * same bytes as a run straight through. Saved frames that no longer match the decoded ones (another
+ * ffmpeg) start it again from the beginning.
+ */
 export async function analyzeFile(file: string, options: AnalyzeOptions): Promise<AnalyzeResult> {
+  try {
+    return await analyzeOnce(file, options);
+  } catch (error) {
+    if (!(error instanceof SavedFramesMismatch) || !options.checkpoints?.resume) throw error;
+    const onResume = options.checkpoints.onResume;
+    return analyzeOnce(file, {
+      ...options,
+      checkpoints: {
+        ...options.checkpoints,
+        resume: false,
+        onResume: (report) =>
+          onResume?.({ ...report, note: 'The saved progress did not match the recording’s frames, so it was not used: the analysis started from the beginning.' }),
+      },
+    });
+  }
+}
+
+async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<AnalyzeResult> {
   const name = basename(file);
   const media = await probeMedia(file, options.signal);
   const stages: PipelineStage[] = ['hash', ...(media.video ? (['vision'] as const) : []), ...(media.audio ? (['audio'] as const) : []), 'fusion'];
@@ -119,6 +164,31 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     maxFaces: 2,
     bodyFps: BODY_FPS,
     audioSampleRate: 16_000,
+    visionSegmentSec: visionSegmentSec(),
+  };
+
+  // Saving progress needs the recording's fingerprint before any stage result is kept or reused.
+  let knownSha256: string | null = null;
+  let checkpoints: Checkpoints | null = null;
+  let saved: SavedProgress = { visionSegments: [], audio: null, note: null };
+  if (options.checkpoints) {
+    knownSha256 = await sha256OfFile(file, options.signal);
+    progress.update('hash', 1);
+    checkpoints = new Checkpoints(options.checkpoints.store, { sha256: knownSha256, app: APP_NAME_AND_VERSION, settings }, settings.visionSegmentSec);
+    if (options.checkpoints.resume) saved = await checkpoints.resume();
+    else await checkpoints.start();
+    options.checkpoints.onResume?.({
+      note: saved.note,
+      visionSec: Math.min(media.durationSec, saved.visionSegments.length * settings.visionSegmentSec),
+      voice: saved.audio !== null,
+    });
+  }
+  const segments: VisionSegments = {
+    seconds: settings.visionSegmentSec,
+    done: saved.visionSegments,
+    onSegment: async (index, observations) => {
+      await checkpoints?.saveVisionSegment(index, observations);
+    },
   };
 
   // The first stage to fail aborts the others, and all are awaited before the error is reported,
@@ -132,9 +202,9 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
       throw error;
     });
   const settled = await Promise.allSettled([
-    guard(sha256OfFile(file, signal).then((hash) => (progress.update('hash', 1), hash))),
-    media.video ? guard(runFaces(file, media, staged, progress)) : null,
-    media.audio ? guard(runVoice(file, media, staged, progress)) : null,
+    knownSha256 ?? guard(sha256OfFile(file, signal).then((hash) => (progress.update('hash', 1), hash))),
+    media.video ? guard(runFaces(file, media, staged, progress, segments)) : null,
+    media.audio ? guard(runVoice(file, media, staged, progress, saved.audio, checkpoints)) : null,
   ] as const);
   if (settled.some((s) => s.status === 'rejected')) {
     throw options.signal?.aborted ? options.signal.reason : stop.signal.reason;
@@ -179,6 +249,7 @@ export async function analyzeFile(file: string, options: AnalyzeOptions): Promis
     );
   }
 
+  crashPoint('fusion');
   const { markers, interaction } = analyseFusion({ face: faceTracks, body: faces?.bodies ?? [], voice: voiceTracks, durationSec });
   progress.update('fusion', 1);
 

@@ -5,6 +5,7 @@ import type { VideoFrame } from '../../lib/media/types.ts';
 import type { FrameObservations } from '../../lib/vision/types.ts';
 import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 import type { VisionModels } from '../vision/vision-files.ts';
+import type { CheckpointStore } from './resume/checkpoints.ts';
 
 /**
  * A running face-analysis engine: a pool of vision workers in some Chromium (headless for the CLI and
@@ -43,6 +44,15 @@ export interface AudioResult {
   voicePrints: VoicePrints;
 }
 
+/** What a resumed analysis took from the saved progress, for the CLI to say. */
+export interface ResumeReport {
+  /** Why saved progress was not used, or only in part; null when it all was (or nothing was asked for). */
+  note: string | null;
+  /** Media seconds of vision already analysed. */
+  visionSec: number;
+  voice: boolean;
+}
+
 export interface AnalyzeOptions {
   /** Folder holding the model files listed in models/manifest.json. */
   modelsDir: string;
@@ -55,4 +65,9 @@ export interface AnalyzeOptions {
   visionEngine?: VisionEngineFactory;
   signal?: AbortSignal;
   onProgress?: (progress: PipelineProgress) => void;
+  /**
+   * Where the analysis saves its progress as it goes; with `resume`, what an earlier run with the same
+   * recording and settings saved there is used. `onResume` hears, before the stages start, what was.
+   */
+  checkpoints?: { store: CheckpointStore; resume: boolean; onResume?: (report: ResumeReport) => void };
 }

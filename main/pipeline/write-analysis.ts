@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { jsonChunks } from '../../lib/analysis/json-chunks.ts';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { writeAtomically } from '../files/atomic-write.ts';
+import { crashPoint } from './resume/crash-point.ts';
 
 /** Four decimals is finer than any cue Attune measures, and keeps files small and byte-stable. */
 function rounded(_key: string, value: unknown): unknown {
@@ -17,6 +18,6 @@ export function* analysisFileChunks(analysis: Analysis): Generator<string> {
 
 export async function writeAnalysisAtomically(analysis: Analysis, dir: string): Promise<string> {
   const target = join(dir, 'analysis.json');
-  await writeAtomically(target, analysisFileChunks(analysis), 'The results');
+  await writeAtomically(target, analysisFileChunks(analysis), 'The results', () => crashPoint('write'));
   return target;
 }

@@ -151,6 +151,16 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (session_id, marker_id)
   ) STRICT;
   `,
+  // 9: an analysis's saved progress (checkpoint-records.ts; main/pipeline/resume/): face, body and voice
+  // measurements of a run not yet finished, so one interrupted by a crash or quit carries on where it was.
+  `
+  CREATE TABLE analysis_checkpoints (
+    session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    PRIMARY KEY (session_id, name)
+  ) STRICT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,7 @@ import { keepAside, keptAsideFiles, SIDE_FILES, syncFile, syncFolder } from './k
 import type { SessionRecords } from './session-records.ts';
 import type { SettingsRecords } from './settings-records.ts';
 import type { ReceivedRecords } from './received-records.ts';
+import type { CheckpointRecords } from './checkpoint-records.ts';
 import { SessionStore, type RemovedRows } from './session-store.ts';
 import { DAMAGE_WORDS, StoreDamagedError } from './store-damage.ts';
 
@@ -103,6 +104,10 @@ export class ProfileStore {
 
   get received(): ReceivedRecords {
     return this.open().received;
+  }
+
+  get checkpoints(): CheckpointRecords {
+    return this.open().checkpoints;
   }
 
   atomically<T>(work: () => T): T {

@@ -9,6 +9,7 @@ import { AuditLog } from './audit-log.ts';
 import { SessionRecords } from './session-records.ts';
 import { SettingsRecords } from './settings-records.ts';
 import { ReceivedRecords } from './received-records.ts';
+import { CheckpointRecords } from './checkpoint-records.ts';
 
 export type RemovedRows = DeletionReport['removed'];
 
@@ -21,6 +22,7 @@ export class SessionStore {
   readonly audit: AuditLog;
   readonly settings: SettingsRecords;
   readonly received: ReceivedRecords;
+  readonly checkpoints: CheckpointRecords;
 
   private constructor(private readonly db: Db) {
     this.sessions = new SessionRecords(db);
@@ -31,6 +33,7 @@ export class SessionStore {
     this.audit = new AuditLog(db);
     this.settings = new SettingsRecords(db);
     this.received = new ReceivedRecords(db);
+    this.checkpoints = new CheckpointRecords(db);
   }
 
   /** Runs `work` in one transaction: all of it lands, or (on any error, or a crash part-way) none of it. */

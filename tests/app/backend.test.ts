@@ -293,7 +293,7 @@ test('after a crash, analyses left queued or analysing start again at the next s
     );
     const detail = await call<SessionDetail>(restarted, 'sessions:get', { sessionId });
     assert.ok(['queued', 'analysing'].includes(detail.status), detail.status);
-    assert.match(detail.lastError ?? '', /closed before this analysis finished, so it started again from the beginning/);
+    assert.match(detail.lastError ?? '', /closed before this analysis finished, so it started again when Attune reopened, from where it had got to/);
     assert.equal(detail.job?.sessionId, sessionId, 'the job is in the queue');
     open();
     assert.equal((await finished).state, 'done');

@@ -8,6 +8,8 @@ import { assertValidAnalysis } from './schema.ts';
 
 export interface CliRun {
   code: number | null;
+  /** The signal that ended the process (SIGKILL when it crashed on purpose), or null. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
   /** Files in the output folder after the run (empty when it does not exist). */
@@ -15,10 +17,10 @@ export interface CliRun {
   analysis: unknown;
 }
 
-export function runCli(args: string[], outDir: string, timeoutMs = 180_000): Promise<CliRun> {
+export function runCli(args: string[], outDir: string, timeoutMs = 180_000, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ATTUNE_MODELS_DIR: MODELS_DIR },
+      env: { ...process.env, ATTUNE_MODELS_DIR: MODELS_DIR, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -29,12 +31,12 @@ export function runCli(args: string[], outDir: string, timeoutMs = 180_000): Pro
       child.kill('SIGKILL');
       fail(new Error(`attune ${args.join(' ')} did not finish within ${timeoutMs} ms`));
     }, timeoutMs);
-    child.on('close', (code) => {
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       const outFiles = existsSync(outDir) ? readdirSync(outDir) : [];
       const path = join(outDir, 'analysis.json');
       const analysis: unknown = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
-      done({ code, stdout, stderr, outFiles, analysis });
+      done({ code, signal, stdout, stderr, outFiles, analysis });
     });
   });
 }

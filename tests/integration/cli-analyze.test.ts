@@ -153,9 +153,9 @@ test('Ctrl-C stops ffmpeg, the browser and the workers promptly and leaves nothi
   const tookMs = performance.now() - interruptedAt;
   assert.equal(code, 130, stderr);
   assert.ok(tookMs < 5000, `stopped in ${tookMs.toFixed(0)} ms`);
-  assert.match(stderr, /Cancelled\. Nothing was saved\./);
+  assert.match(stderr, /What was analysed so far is kept in .+\.attune-resume: run the same command with --resume to carry on\.\nCancelled\. No results were saved\./);
   assert.ok(!existsSync(join(out, 'analysis.json')));
-  assert.deepEqual(readdirSync(out), []);
+  assert.deepEqual(readdirSync(out), ['.attune-resume'], 'only the progress kept for --resume');
   assert.deepEqual(liveProcessesMatching(/(^|\/)ffmpeg$/, long), [], 'no ffmpeg still reading the file');
   const browsersAfter = liveProcessesMatching(/chrom/).filter((line) => !browsersBefore.has(line));
   assert.deepEqual(browsersAfter, [], 'no browser process left running');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, test } from 'vitest';
-import { OutputError, writeAtomically } from '../../main/files/atomic-write.ts';
+import { OutputError, removeInterruptedWrites, writeAtomically } from '../../main/files/atomic-write.ts';
 import { MediaError } from '../../main/media/media-error.ts';
 import { scratch } from '../helpers/paths.ts';
 
@@ -37,4 +37,15 @@ test('a place that cannot take the file says so in words', async () => {
     writeAtomically(join(file, 'out.json'), ['{}'], 'The results'),
     (error: unknown) => error instanceof OutputError && /^The results could not be saved in .+not-a-folder because part of that path is a file, not a folder\. Nothing was saved/.test(error.message),
   );
+});
+
+test('the temporary files of a write killed half-way are removed, and only those', async () => {
+  const dir = join(work.dir, 'killed');
+  mkdirSync(dir);
+  for (const name of ['analysis.json', '.analysis.json.0a1b2c3d4e5f.tmp', '.analysis.json.ffffffffffff.tmp', '.session.html.0a1b2c3d4e5f.tmp', 'notes.tmp']) {
+    writeFileSync(join(dir, name), 'x');
+  }
+  await removeInterruptedWrites(join(dir, 'analysis.json'));
+  assert.deepEqual(readdirSync(dir).sort(), ['.session.html.0a1b2c3d4e5f.tmp', 'analysis.json', 'notes.tmp']);
+  await removeInterruptedWrites(join(work.dir, 'no-such-folder', 'analysis.json'));
 });
