@@ -32,8 +32,11 @@ export interface FaceTrackerOptions {
   maxPredictionSec: number;
 }
 
+/** A session's two people, client and therapist; more only when the analysis is told so (a couple, a family). */
+export const DEFAULT_PEOPLE = 2;
+
 export const DEFAULT_FACE_TRACKER_OPTIONS: FaceTrackerOptions = {
-  maxPeople: 2,
+  maxPeople: DEFAULT_PEOPLE,
   maxCentreDistance: 1,
   maxAreaRatio: 2.5,
   maxPredictionSec: 1,

@@ -6,6 +6,7 @@
  *   is in `socket`) or `port` (the app posts a MessagePort to the page, lib/ipc/vision-port.ts).
  * - `workers`: the pool size; `delegate`: where the model runs (CPU | GPU).
  * - `landmarks=1`: faces carry their landmark points too (for de-identified clips; the analysis does not keep them).
+ * - `faces`: the most faces the face model looks for in a frame (the people in the recording).
  */
 import type { VisionDelegate } from './types.ts';
 
@@ -16,7 +17,11 @@ export interface VisionPageParams {
   workers: number;
   delegate: VisionDelegate;
   faceLandmarks: boolean;
+  maxFaces: number;
 }
+
+/** A session has two people (client and therapist); a couple or a family in the room, up to four more. */
+export const MAX_FACES_LIMIT = 6;
 
 export function visionPageQuery(params: VisionPageParams): string {
   const query = new URLSearchParams({ channel: params.channel.kind });
@@ -24,6 +29,7 @@ export function visionPageQuery(params: VisionPageParams): string {
   query.set('workers', String(params.workers));
   query.set('delegate', params.delegate);
   if (params.faceLandmarks) query.set('landmarks', '1');
+  query.set('faces', String(params.maxFaces));
   return query.toString();
 }
 
@@ -44,5 +50,7 @@ export function parseVisionPageQuery(search: string): VisionPageParams {
   if (delegate !== 'CPU' && delegate !== 'GPU') throw new Error(`unknown delegate "${delegate ?? 'missing'}"`);
   const landmarks = query.get('landmarks');
   if (landmarks !== null && landmarks !== '1') throw new Error(`vision page opened with landmarks=${landmarks}`);
-  return { channel, workers, delegate, faceLandmarks: landmarks === '1' };
+  const maxFaces = Number(query.get('faces'));
+  if (!Number.isInteger(maxFaces) || maxFaces < 1 || maxFaces > MAX_FACES_LIMIT) throw new Error(`vision page opened with a bad face count (faces=${query.get('faces') ?? 'missing'})`);
+  return { channel, workers, delegate, faceLandmarks: landmarks === '1', maxFaces };
 }

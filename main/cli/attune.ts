@@ -13,6 +13,7 @@ import { AnalysisFileError, readAnalysisFile, readNotesFile } from '../export/re
 import { MediaError } from '../media/media-error.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
+import { MAX_FACES_LIMIT } from '../../lib/vision/page-params.ts';
 import type { ResumeReport } from '../pipeline/types.ts';
 import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
 import { checkOutputDir, OutputError, removeInterruptedWrites } from '../files/atomic-write.ts';
@@ -27,8 +28,9 @@ import { PackageError, type PackageProblem } from '../package/format.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
-  attune analyze <recording> [--out <folder>] [--resume] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
+  attune analyze <recording> [--out <folder>] [--resume] [--people <n>] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
       Analyses a session recording on this computer and writes <folder>/analysis.json (default folder: ./out).
+      --people: how many people to follow (default 2, client and therapist; up to ${MAX_FACES_LIMIT} for a couple or a family).
       Progress is saved in <folder>/.attune-resume as it goes; after a crash or Ctrl-C, --resume carries
       on from there (same recording and settings) with the same results as a run straight through.
       --client / --therapist name the people by id (p1, p2… faces in the order first seen, v1 a voice
@@ -99,6 +101,7 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
       fps: { type: 'string' },
       'max-side': { type: 'string' },
       workers: { type: 'string' },
+      people: { type: 'string' },
       models: { type: 'string' },
       client: { type: 'string' },
       therapist: { type: 'string' },
@@ -115,6 +118,10 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
   const visionFps = positiveNumber(values.fps, '--fps');
   const visionMaxSide = positiveNumber(values['max-side'], '--max-side');
   const visionWorkers = positiveNumber(values.workers, '--workers');
+  const people = values.people === undefined ? undefined : Number(values.people);
+  if (people !== undefined && !(Number.isInteger(people) && people >= 1 && people <= MAX_FACES_LIMIT)) {
+    throw new UsageError(`--people needs a whole number from 1 to ${MAX_FACES_LIMIT}, not "${values.people}".`);
+  }
   const target = join(outDir, 'analysis.json');
   // A write killed half-way (power cut) left a temporary file; the finished analysis.json, if any, is whole.
   await removeInterruptedWrites(target);
@@ -127,6 +134,7 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
     ...(visionFps ? { visionFps } : {}),
     ...(visionMaxSide ? { visionMaxSide: Math.round(visionMaxSide) } : {}),
     ...(visionWorkers ? { visionWorkers: Math.round(visionWorkers) } : {}),
+    ...(people ? { people } : {}),
     signal,
     checkpoints: {
       store: checkpoints,

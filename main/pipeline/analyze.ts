@@ -10,7 +10,7 @@ import { changedCells, greyGrid, RegionMotionRecorder, type GreyGrid } from '../
 import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { attributeSpeakers, OFF_CAMERA_ID, SPEAKERS_NOT_TOLD_APART } from '../../lib/speakers/speaker-attribution.ts';
 import { splitVoice } from '../../lib/speakers/voice-split.ts';
-import { FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
+import { DEFAULT_PEOPLE, FaceTracker, type PersonSnapshot } from '../../lib/vision/face-tracker.ts';
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
 import { decodeAudio } from '../media/decode-audio.ts';
 import { decodeVideoFrames } from '../media/decode-video.ts';
@@ -62,10 +62,11 @@ async function runFaces(
   const engine = await (options.visionEngine ?? startChromiumVision)({
     models: models.files,
     workers: options.visionWorkers,
+    maxFaces: options.people ?? DEFAULT_PEOPLE,
     signal: options.signal,
   });
   try {
-    const tracker = new FaceTracker();
+    const tracker = new FaceTracker({ maxPeople: options.people ?? DEFAULT_PEOPLE });
     const bodies = new BodyTracker(media.video ? media.video.width / media.video.height : 1);
     const motion = new RegionMotionRecorder();
     let readSec = 0;
@@ -161,7 +162,7 @@ async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<Analy
   const settings = {
     visionFps: options.visionFps ?? DEFAULT_VISION_FPS,
     visionMaxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
-    maxFaces: 2,
+    maxFaces: options.people ?? DEFAULT_PEOPLE,
     bodyFps: BODY_FPS,
     audioSampleRate: 16_000,
     visionSegmentSec: visionSegmentSec(),

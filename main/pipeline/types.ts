@@ -32,6 +32,8 @@ export interface VisionEngineOptions {
   workers?: number;
   /** Faces carry their landmark points (FaceObservation.landmarks): for de-identified clips, not analysis. */
   faceLandmarks?: boolean;
+  /** The most faces looked for in a frame (default: two people). */
+  maxFaces?: number;
   signal?: AbortSignal;
 }
 
@@ -61,6 +63,8 @@ export interface AnalyzeOptions {
   /** Longest side of the frames handed to the vision workers, in pixels. */
   visionMaxSide?: number;
   visionWorkers?: number;
+  /** How many people to follow (default two: client and therapist; a couple or a family, more). */
+  people?: number;
   /** Which engine runs the vision workers; the CLI uses headless Chromium, the app its own renderer. */
   visionEngine?: VisionEngineFactory;
   signal?: AbortSignal;

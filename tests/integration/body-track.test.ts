@@ -119,4 +119,19 @@ describe('body tracks on real recordings', { timeout: 600_000 }, () => {
     process.stdout.write(`# MEA median: multi_face ${walking.map((v) => v.toFixed(3)).join(', ')}, webcam ${sitting.toFixed(3)}\n`);
     assert.ok(Math.max(...walking) > 1.5 * sitting, `median MEA: multi_face ${walking.map((v) => v.toFixed(3)).join(', ')}, webcam ${sitting.toFixed(3)}`);
   });
+
+  it('follows all three men of multi_face.avi when told there are three, and the two standing move more than the one sitting', async (context) => {
+    const out = join(work.dir, 'three');
+    const run = await runCli(['analyze', video('multi_face.avi'), '--out', out, '--people', '3', '--quiet'], out);
+    assert.equal(run.code, 0, run.stderr);
+    assertValidAnalysis(run.analysis);
+    const analysis = run.analysis as Analysis;
+    assert.equal(analysis.analysis.settings.maxFaces, 3);
+    assert.equal(analysis.tracks.face.length, 3, 'three people');
+    // The man sitting in the foreground has his head far lower in the picture than the two standing behind him.
+    const people = analysis.tracks.body!.map((b) => ({ id: b.personId, noseY: median(b.keypoints.nose!.y), energy: median(b.motionEnergy) }));
+    const [seated, ...standing] = [...people].sort((a, b) => b.noseY - a.noseY) as [(typeof people)[0], ...typeof people];
+    await context.annotate(`median motion energy, face-heights/s: seated ${seated.energy.toFixed(2)}, standing ${standing.map((p) => p.energy.toFixed(2)).join(', ')}`);
+    for (const person of standing) assert.ok(person.energy > seated.energy, `${person.id} (standing) ${person.energy.toFixed(2)} vs ${seated.id} (seated) ${seated.energy.toFixed(2)}`);
+  });
 });

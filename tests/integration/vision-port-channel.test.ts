@@ -24,7 +24,7 @@ describe('vision page over a MessagePort', { timeout: 300_000 }, () => {
       break;
     }
     session = await openVisionPage({ models: await visionModels(), workers: 1, delegate: 'CPU' });
-    const query = visionPageQuery({ channel: { kind: 'port' }, workers: 1, delegate: 'CPU', faceLandmarks: false });
+    const query = visionPageQuery({ channel: { kind: 'port' }, workers: 1, delegate: 'CPU', faceLandmarks: false, maxFaces: 2 });
     await session.page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`);
   });
   afterAll(async () => {

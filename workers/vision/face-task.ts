@@ -1,10 +1,10 @@
-/** The face landmark task: MediaPipe's Face Landmarker in VIDEO mode, two faces, blendshapes and head pose. */
+/** The face landmark task: MediaPipe's Face Landmarker in VIDEO mode, blendshapes and head pose. */
 import { FaceLandmarker } from '@mediapipe/tasks-vision';
 import { landmarkPoints, toFaceObservation } from '../../lib/vision/face-observation.ts';
 import type { InitParams } from './vision-worker-api.ts';
 import type { LandmarkTask } from './landmark-task.ts';
 
-export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBinaryUrl, faceLandmarks }: InitParams): Promise<LandmarkTask> {
+export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBinaryUrl, faceLandmarks, maxFaces }: InitParams): Promise<LandmarkTask> {
   const landmarker = await FaceLandmarker.createFromOptions(
     { wasmLoaderPath: wasmLoaderUrl, wasmBinaryPath: wasmBinaryUrl },
     {
@@ -12,8 +12,8 @@ export async function createFaceTask({ models, delegate, wasmLoaderUrl, wasmBina
       // tasks-vision uploads every frame through WebGL, even on the CPU delegate; a worker has no DOM canvas.
       canvas: new OffscreenCanvas(1, 1),
       runningMode: 'VIDEO',
-      // Two people: telehealth gallery view or an in-person wide shot.
-      numFaces: 2,
+      // Two people (telehealth gallery view, an in-person wide shot) unless the analysis says more.
+      numFaces: maxFaces,
       outputFaceBlendshapes: true,
       outputFacialTransformationMatrixes: true,
     },

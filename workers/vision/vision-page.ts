@@ -35,6 +35,7 @@ async function startServing(channel: FrameChannel, settings: VisionPageParams): 
     wasmBinaryUrl: new URL(VISION_PAGE_PATHS.wasmBinary, location.href).href,
     tfjsWasmDirUrl: new URL(VISION_PAGE_PATHS.tfjsWasmDir, location.href).href,
     faceLandmarks: settings.faceLandmarks,
+    maxFaces: settings.maxFaces,
     createWorker: () => new Worker(VISION_PAGE_PATHS.worker, { type: 'module' }),
     onFatal: (error) => channel.send({ kind: 'fatal', message: error.message }),
   });

@@ -27,6 +27,7 @@ export interface VisionPoolOptions {
   wasmBinaryUrl: string;
   tfjsWasmDirUrl: string;
   faceLandmarks: boolean;
+  maxFaces: number;
   createWorker(): Worker;
   /** Told once when the pool breaks; every pending and later detect is rejected with the same error. */
   onFatal(error: Error): void;
@@ -76,8 +77,8 @@ function startWorkers(options: VisionPoolOptions): WorkerSet {
   const ready = Promise.all(
     clients.map((client) => {
       const models: TaskModels<ArrayBuffer> = { faces: options.models.faces.map((b) => b.slice(0)), bodies: options.models.bodies.map((b) => b.slice(0)) };
-      const { delegate, wasmLoaderUrl, wasmBinaryUrl, tfjsWasmDirUrl, faceLandmarks } = options;
-      return client.call('init', { models, delegate, wasmLoaderUrl, wasmBinaryUrl, tfjsWasmDirUrl, faceLandmarks }, { transfer: [...models.faces, ...models.bodies], timeoutMs: INIT_TIMEOUT_MS });
+      const { delegate, wasmLoaderUrl, wasmBinaryUrl, tfjsWasmDirUrl, faceLandmarks, maxFaces } = options;
+      return client.call('init', { models, delegate, wasmLoaderUrl, wasmBinaryUrl, tfjsWasmDirUrl, faceLandmarks, maxFaces }, { transfer: [...models.faces, ...models.bodies], timeoutMs: INIT_TIMEOUT_MS });
     }),
   ).then(() => undefined);
   // Whoever uses the set awaits `ready`; until then a failure must not count as unhandled.

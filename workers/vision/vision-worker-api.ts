@@ -11,6 +11,8 @@ export interface InitParams {
   tfjsWasmDirUrl: string;
   /** Faces carry their landmark points (see FaceObservation.landmarks). */
   faceLandmarks: boolean;
+  /** The most faces the face model looks for in a frame. */
+  maxFaces: number;
 }
 
 export interface DetectParams {

@@ -8,6 +8,7 @@ import { BrowserWindow, MessageChannelMain, type Session } from 'electron';
 import { APP_SCHEME } from '../../../lib/ipc/origins.ts';
 import { VISION_PORT_CHANNEL } from '../../../lib/ipc/vision-port.ts';
 import { visionPageQuery } from '../../../lib/vision/page-params.ts';
+import { DEFAULT_PEOPLE } from '../../../lib/vision/face-tracker.ts';
 import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
 import type { VisionDelegate } from '../../../lib/vision/types.ts';
 import { defaultVisionWorkers } from '../default-workers.ts';
@@ -65,7 +66,7 @@ export function electronVisionFactory(deps: ElectronVisionDeps): VisionEngineFac
     window.webContents.once('render-process-gone', (_event, details) =>
       engine.fail(new Error(`the vision page's process ended (${details.reason})`)),
     );
-    const query = visionPageQuery({ channel: { kind: 'port' }, workers, delegate: deps.delegate ?? 'CPU', faceLandmarks: options.faceLandmarks ?? false });
+    const query = visionPageQuery({ channel: { kind: 'port' }, workers, delegate: deps.delegate ?? 'CPU', faceLandmarks: options.faceLandmarks ?? false, maxFaces: options.maxFaces ?? DEFAULT_PEOPLE });
     try {
       await window.loadURL(`${APP_SCHEME}://${VISION_HOST}${VISION_PAGE_PATHS.page}?${query}`);
       await engine.ready(START_TIMEOUT_MS, options.signal);

@@ -85,6 +85,6 @@ class ChromiumVisionEngine implements HeadlessVisionEngine {
 export const startChromiumVision = (async (options: ChromiumVisionOptions): Promise<HeadlessVisionEngine> => {
   const workers = options.workers ?? defaultVisionWorkers();
   const queueDepth = options.queueDepth ?? DEFAULT_QUEUE_DEPTH;
-  const session = await openVisionPage({ models: options.models, workers, delegate: options.delegate ?? 'CPU', faceLandmarks: options.faceLandmarks, signal: options.signal });
+  const session = await openVisionPage({ models: options.models, workers, delegate: options.delegate ?? 'CPU', faceLandmarks: options.faceLandmarks, maxFaces: options.maxFaces, signal: options.signal });
   return new ChromiumVisionEngine(session, workers * queueDepth, options.signal);
 }) satisfies VisionEngineFactory;

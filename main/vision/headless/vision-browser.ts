@@ -11,6 +11,7 @@ import { parsePageMessage } from '../../../lib/vision/frame-wire.ts';
 import type { VisionDelegate } from '../../../lib/vision/types.ts';
 import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
 import { visionPageQuery } from '../../../lib/vision/page-params.ts';
+import { DEFAULT_PEOPLE } from '../../../lib/vision/face-tracker.ts';
 import { noNetworkArgs } from '../../privacy/chromium-switches.ts';
 import { findChromium } from '../../chromium/find-chromium.ts';
 import { openFrameSocket } from './frame-socket.ts';
@@ -24,6 +25,8 @@ export interface VisionPageOptions {
   workers: number;
   delegate: VisionDelegate;
   faceLandmarks?: boolean;
+  /** The most faces looked for in a frame (default: two people). */
+  maxFaces?: number;
   signal?: AbortSignal;
 }
 
@@ -94,7 +97,7 @@ export async function openVisionPage(options: VisionPageOptions): Promise<Vision
     await serveVisionFiles(context, files, visionCsp(frameSocket.port), blockedRequests);
     const page = await context.newPage();
     const watch = watchStartup(page, signal);
-    const query = visionPageQuery({ channel: { kind: 'socket', url: frameSocket.url }, workers: options.workers, delegate: options.delegate, faceLandmarks: options.faceLandmarks ?? false });
+    const query = visionPageQuery({ channel: { kind: 'socket', url: frameSocket.url }, workers: options.workers, delegate: options.delegate, faceLandmarks: options.faceLandmarks ?? false, maxFaces: options.maxFaces ?? DEFAULT_PEOPLE });
     try {
       await watch.step(page.goto(`${VISION_ORIGIN}${VISION_PAGE_PATHS.page}?${query}`), 'the vision page did not load');
       const socket = await watch.step(frameSocket.connection, 'the vision page did not connect to the frame socket');
