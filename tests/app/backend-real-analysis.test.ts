@@ -5,16 +5,10 @@ import type { JobView, PendingImport, SessionDetail } from '../../lib/ipc/contra
 import { createAppBackend } from '../../main/app/backend.ts';
 import { analyzeFile } from '../../main/pipeline/analyze.ts';
 import { MODELS_DIR, scratch } from '../helpers/paths.ts';
-import { copyRecording, testKey } from './fixtures.ts';
+import { copyRecording, ok, testKey } from './fixtures.ts';
 
 const scratchDir = scratch('backend-real');
 afterAll(() => scratchDir.remove());
-
-async function ok<T>(result: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(settled.error.message);
-  return settled.value as T;
-}
 
 test('the backend runs the real pipeline on a real recording and stores its analysis', { timeout: 240_000 }, async () => {
   const recording = copyRecording(join(scratchDir.dir, 'Recordings'), '01-01-03-01-01-02-05.mp4');

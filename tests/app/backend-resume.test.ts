@@ -18,7 +18,7 @@ import { SessionStore } from '../../main/store/session-store.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { MODELS_DIR, REPO, scratch } from '../helpers/paths.ts';
-import { plaintextIn, testKey } from './fixtures.ts';
+import { ok, plaintextIn, testKey } from './fixtures.ts';
 
 const work = scratch('backend-resume');
 const recording = join(work.dir, 'gallery-40s.mp4');
@@ -36,12 +36,6 @@ afterAll(() => {
   else process.env.ATTUNE_VISION_SEGMENT_SEC = before;
   work.remove();
 });
-
-async function ok<T>(result: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(settled.error.message);
-  return settled.value as T;
-}
 
 const backendOn = (profile: string, key: Buffer): AppBackend => createAppBackend({ dataDir: profile, dbKey: key, modelsDir: MODELS_DIR, analyze: analyzeFile });
 

@@ -9,6 +9,13 @@ import { video } from '../helpers/paths.ts';
 
 export const testKey = (): Buffer => randomBytes(32);
 
+/** A backend call's value, or its error message thrown. */
+export async function ok<T>(result: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(settled.error.message);
+  return settled.value as T;
+}
+
 /** A phrase that must never appear in plaintext in the store's files. */
 export const SECRET_SUMMARY = 'Client-Zeta smile dropped when the brother was mentioned';
 

@@ -55,7 +55,10 @@ export function failureLine(run: CliRun): string {
  * sentence, exit code 3, and nothing left in the folder. `expect` says which outcomes are allowed.
  * Returns the failure sentence, or null when the recording was analysed.
  */
-export function assertAnalysedOrRefused(run: CliRun, expect: 'fails' | 'works' | 'either'): string | null {
+/** How an odd or damaged recording may end: refused in words, analysed, or either. */
+export type Outcome = 'fails' | 'works' | 'either';
+
+export function assertAnalysedOrRefused(run: CliRun, expect: Outcome): string | null {
   if (run.code === 0) {
     assert.notEqual(expect, 'fails', `expected a failure, got success:\n${run.stderr}`);
     assertValidAnalysis(run.analysis);

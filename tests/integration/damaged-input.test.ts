@@ -10,7 +10,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { damage, type Damage } from '../helpers/damage.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
-import { assertAnalysedOrRefused, runCli } from '../helpers/cli.ts';
+import { assertAnalysedOrRefused, runCli, type Outcome } from '../helpers/cli.ts';
 import { scratch, SHARED, speech, video } from '../helpers/paths.ts';
 
 const tmp = scratch('damaged');
@@ -23,11 +23,10 @@ const WEBCAM = video('default.wmv');
 const MULTI = video('multi_face.avi');
 const WAV = speech('03-01-01-01-01-01-05.wav');
 
-type Expect = 'fails' | 'works' | 'either';
 interface Variant {
   name: string;
   make: (target: string) => void;
-  expect: Expect;
+  expect: Outcome;
 }
 
 const damaged = (source: string, how: Damage) => (target: string) => damage(source, target, how);

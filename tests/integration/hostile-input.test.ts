@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
-import { assertAnalysedOrRefused, failureLine, runCli, type CliRun } from '../helpers/cli.ts';
+import { assertAnalysedOrRefused, failureLine, runCli, type CliRun, type Outcome } from '../helpers/cli.ts';
 import { scratch, video } from '../helpers/paths.ts';
 
 const tmp = scratch('hostile');
@@ -19,11 +19,10 @@ afterAll(tmp.remove);
 const at = (name: string): string => join(tmp.dir, name);
 const RAVDESS = video('01-01-01-01-02-01-05.mp4');
 
-type Expect = 'fails' | 'works' | 'either';
 interface Case {
   name: string;
   make: (target: string) => void;
-  expect: Expect;
+  expect: Outcome;
   /** What else must hold of a successful analysis, or of the failure sentence. */
   check?: (run: CliRun) => void;
 }

@@ -3,7 +3,7 @@
  * one file written atomically. They hold what analysis.json will hold (face, body and voice measurements,
  * no pictures or sound), so they are kept as the output folder is; they go once analysis.json is saved.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomically } from '../../files/atomic-write.ts';
 import type { CheckpointStore } from './checkpoints.ts';
@@ -22,7 +22,7 @@ export function folderCheckpoints(outDir: string): CheckpointStore {
       }
     },
     async write(name, text) {
-      await mkdir(dir, { recursive: true });
+      // writeAtomically makes the folder when it is not there yet.
       await writeAtomically(join(dir, `${name}.json`), [text], 'The analysis’s saved progress');
     },
     async clear() {
