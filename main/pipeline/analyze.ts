@@ -14,9 +14,9 @@ import { DEFAULT_PEOPLE, FaceTracker, type PersonSnapshot } from '../../lib/visi
 import type { MediaInfo } from '../../lib/media/probe-info.ts';
 import { decodeAudio } from '../media/decode-audio.ts';
 import { decodeVideoFrames } from '../media/decode-video.ts';
+import { fingerprintRecording } from '../media/fingerprint.ts';
 import { MediaError } from '../media/media-error.ts';
 import { probeMedia } from '../media/probe.ts';
-import { sha256OfFile } from '../../models/manifest.ts';
 import { verifiedVisionModels } from '../vision/vision-models.ts';
 import { analyzeAudio } from './audio/analyze-audio.ts';
 import { ProgressTracker } from './progress-tracker.ts';
@@ -173,7 +173,7 @@ async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<Analy
   let checkpoints: Checkpoints | null = null;
   let saved: SavedProgress = { visionSegments: [], audio: null, note: null };
   if (options.checkpoints) {
-    knownSha256 = await sha256OfFile(file, options.signal);
+    knownSha256 = await fingerprintRecording(file, options.signal);
     progress.update('hash', 1);
     checkpoints = new Checkpoints(options.checkpoints.store, { sha256: knownSha256, app: APP_NAME_AND_VERSION, settings }, settings.visionSegmentSec);
     if (options.checkpoints.resume) saved = await checkpoints.resume();
@@ -203,7 +203,7 @@ async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<Analy
       throw error;
     });
   const settled = await Promise.allSettled([
-    knownSha256 ?? guard(sha256OfFile(file, signal).then((hash) => (progress.update('hash', 1), hash))),
+    knownSha256 ?? guard(fingerprintRecording(file, signal).then((hash) => (progress.update('hash', 1), hash))),
     media.video ? guard(runFaces(file, media, staged, progress, segments)) : null,
     media.audio ? guard(runVoice(file, media, staged, progress, saved.audio, checkpoints)) : null,
   ] as const);

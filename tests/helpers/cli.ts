@@ -50,13 +50,14 @@ export function failureLine(run: CliRun): string {
   return last;
 }
 
+/** How an odd or damaged recording may end: refused in words, analysed, or either. */
+export type Outcome = 'fails' | 'works' | 'either';
+
 /**
  * How an odd or damaged recording must end: a valid analysis, alone in the output folder; or one plain
  * sentence, exit code 3, and nothing left in the folder. `expect` says which outcomes are allowed.
  * Returns the failure sentence, or null when the recording was analysed.
  */
-/** How an odd or damaged recording may end: refused in words, analysed, or either. */
-export type Outcome = 'fails' | 'works' | 'either';
 
 export function assertAnalysedOrRefused(run: CliRun, expect: Outcome): string | null {
   if (run.code === 0) {
