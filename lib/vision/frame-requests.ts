@@ -6,7 +6,7 @@
  */
 import type { VideoFrame } from '../media/types.ts';
 import { encodeFrame, parsePageMessage } from './frame-wire.ts';
-import type { FrameObservations } from './types.ts';
+import { LANDMARK_TASK_KINDS, type FrameObservations, type ModelCost } from './types.ts';
 import { FrameAnalysisError } from './frame-analysis-error.ts';
 
 interface PendingDetect {
@@ -20,6 +20,7 @@ export class FrameRequests {
   private stream = 0;
   private readonly pending = new Map<number, PendingDetect>();
   private failure: Error | null = null;
+  private readonly cost = Object.fromEntries(LANDMARK_TASK_KINDS.map((kind) => [kind, { frames: 0, ms: 0 }])) as ModelCost;
 
   constructor(
     /** Sends one encoded frame; may throw, which fails that frame only. */
@@ -50,6 +51,11 @@ export class FrameRequests {
     });
   }
 
+  /** Each landmark task's frames and total model time so far, over every stream. */
+  modelCost(): ModelCost {
+    return structuredClone(this.cost);
+  }
+
   /** Handles one text message from the page. */
   receive(text: string): void {
     let message;
@@ -70,8 +76,13 @@ export class FrameRequests {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
-    if (message.kind === 'observations') pending.resolve(message.observations);
-    else pending.reject(new FrameAnalysisError(message.message, pending.t));
+    if (message.kind === 'observations') {
+      for (const [kind, ms] of Object.entries(message.ms ?? {}) as [keyof ModelCost, number][]) {
+        this.cost[kind].frames++;
+        this.cost[kind].ms += ms;
+      }
+      pending.resolve(message.observations);
+    } else pending.reject(new FrameAnalysisError(message.message, pending.t));
   }
 
   /**

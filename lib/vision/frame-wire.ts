@@ -8,7 +8,7 @@
  * Answers are small and go back as JSON text (`PageMessage`).
  */
 import type { VideoFrame } from '../media/types.ts';
-import type { FrameObservations, VisionDelegate } from './types.ts';
+import { LANDMARK_TASK_KINDS, type FrameObservations, type TaskMs, type VisionDelegate } from './types.ts';
 
 export const FRAME_HEADER_BYTES = 24;
 
@@ -56,16 +56,24 @@ export function decodeFrameHeader(message: ArrayBuffer): FrameHeader {
 /** What the host page says back. `error` fails one frame; `fatal` means the page can analyse no more. */
 export type PageMessage =
   | { kind: 'ready'; workers: number; delegate: VisionDelegate }
-  | { kind: 'observations'; id: number; observations: FrameObservations }
+  /** `ms`: what each landmark task's model call took on the frame (absent from a page that does not time them). */
+  | { kind: 'observations'; id: number; observations: FrameObservations; ms?: TaskMs }
   | { kind: 'error'; id: number; message: string }
   | { kind: 'fatal'; message: string };
 
+/** Absent, or a time in ms for some of the tasks the page names. */
+function isTaskMs(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).every(([kind, ms]) => (LANDMARK_TASK_KINDS as readonly string[]).includes(kind) && typeof ms === 'number' && ms >= 0);
+}
+
 export function parsePageMessage(text: string): PageMessage {
-  const message = JSON.parse(text) as { kind?: unknown; id?: unknown; message?: unknown };
+  const message = JSON.parse(text) as { kind?: unknown; id?: unknown; message?: unknown; ms?: unknown };
   const hasId = typeof message.id === 'number';
   const valid =
     (message.kind === 'ready') ||
-    (message.kind === 'observations' && hasId) ||
+    (message.kind === 'observations' && hasId && isTaskMs(message.ms)) ||
     (message.kind === 'error' && hasId && typeof message.message === 'string') ||
     (message.kind === 'fatal' && typeof message.message === 'string');
   if (!valid) throw new Error(`unexpected message from the vision page: ${text.slice(0, 200)}`);

@@ -24,7 +24,8 @@ export interface BodyObservation {
 }
 
 /** The landmark tasks a vision worker runs, in order; each fills the FrameObservations list of its name. */
-export type LandmarkTaskKind = 'faces' | 'bodies';
+export const LANDMARK_TASK_KINDS = ['faces', 'bodies'] as const;
+export type LandmarkTaskKind = (typeof LANDMARK_TASK_KINDS)[number];
 
 /** Each landmark task's model files (bytes in the page, paths in main), in the order the task reads them. */
 export type TaskModels<T> = Record<LandmarkTaskKind, T[]>;
@@ -39,6 +40,12 @@ export interface FrameObservations {
   /** null in frames the body model was not run on (lib/body/body-schedule.ts). */
   bodies: BodyObservation[] | null;
 }
+
+/** Milliseconds each landmark task took on one frame, timed in the worker around its model call. */
+export type TaskMs = Partial<Record<LandmarkTaskKind, number>>;
+
+/** Per landmark task: the frames it ran on and their total milliseconds in the workers (`npm run bench` prints it). */
+export type ModelCost = Record<LandmarkTaskKind, { frames: number; ms: number }>;
 
 /** Where a vision worker runs the model: WebAssembly on the CPU, or WebGL (a real GPU, or SwiftShader in software). */
 export type VisionDelegate = 'CPU' | 'GPU';

@@ -2,7 +2,7 @@
 import type { SpeechSegment, VoiceTrack } from '../../lib/analysis/types.ts';
 import type { VoicePrints } from '../../lib/audio/voice-print.ts';
 import type { VideoFrame } from '../../lib/media/types.ts';
-import type { FrameObservations } from '../../lib/vision/types.ts';
+import type { FrameObservations, ModelCost } from '../../lib/vision/types.ts';
 import type { PipelineProgress } from '../../lib/pipeline/progress.ts';
 import type { VisionModels } from '../vision/vision-files.ts';
 import type { CheckpointStore } from './resume/checkpoints.ts';
@@ -20,6 +20,8 @@ export interface VisionEngine {
    */
   beginStream(): void;
   detect(frame: VideoFrame): Promise<FrameObservations>;
+  /** What each landmark task's model calls have cost in the workers so far (for the benchmark's profile). */
+  modelCost(): ModelCost;
   /** OS process ids of everything the engine started (browser, renderer, GPU…), for memory reports. */
   processIds(): number[];
   close(): Promise<void>;

@@ -112,6 +112,7 @@ function countingEngine(): VisionEngine & { analysed: { t: number; stream: numbe
       await new Promise((done) => setTimeout(done, (frame.t * 7) % 3));
       return { t: frame.t, faces: [], bodies: stream % 2 ? [] : null };
     },
+    modelCost: () => ({ faces: { frames: 0, ms: 0 }, bodies: { frames: 0, ms: 0 } }),
     processIds: () => [],
     close: async () => undefined,
   };

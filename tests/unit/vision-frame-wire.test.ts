@@ -23,6 +23,14 @@ describe('frame wire format', () => {
   it('accepts the page’s messages and rejects anything else', () => {
     assert.deepEqual(parsePageMessage('{"kind":"error","id":3,"message":"bad"}'), { kind: 'error', id: 3, message: 'bad' });
     assert.equal(parsePageMessage('{"kind":"observations","id":1,"observations":{"t":0,"faces":[]}}').kind, 'observations');
+    assert.deepEqual(parsePageMessage('{"kind":"observations","id":2,"observations":{"t":0,"faces":[]},"ms":{"faces":31.5}}'), {
+      kind: 'observations',
+      id: 2,
+      observations: { t: 0, faces: [] },
+      ms: { faces: 31.5 },
+    });
+    assert.throws(() => parsePageMessage('{"kind":"observations","id":2,"observations":{"t":0,"faces":[]},"ms":{"hands":3}}'), /unexpected message/);
+    assert.throws(() => parsePageMessage('{"kind":"observations","id":2,"observations":{"t":0,"faces":[]},"ms":{"faces":"slow"}}'), /unexpected message/);
     assert.throws(() => parsePageMessage('{"kind":"faces"}'), /unexpected message/);
     assert.throws(() => parsePageMessage('{"kind":"hello","id":1}'), /unexpected message/);
   });

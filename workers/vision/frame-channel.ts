@@ -27,7 +27,7 @@ export function serveFrames(channel: FrameChannel, pool: VisionPool): void {
     }
     const { id, stream, t, width, height } = header;
     pool.detect(stream, { t, width, height, pixels: message, pixelOffset: FRAME_HEADER_BYTES }).then(
-      (observations) => channel.send({ kind: 'observations', id, observations }),
+      ({ observations, ms }) => channel.send({ kind: 'observations', id, observations, ms }),
       (error: unknown) => channel.send({ kind: 'error', id, message: describe(error) }),
     );
   });

@@ -15,8 +15,8 @@
  */
 import { BodySchedule } from '../../lib/body/body-schedule.ts';
 import { RemoteError, RpcClient, type RpcEndpoint } from '../../lib/workers/rpc.ts';
-import type { FrameObservations, TaskModels, VisionDelegate } from '../../lib/vision/types.ts';
-import type { DetectParams, VisionWorkerApi } from './vision-worker-api.ts';
+import type { TaskModels, VisionDelegate } from '../../lib/vision/types.ts';
+import type { DetectParams, DetectResult, VisionWorkerApi } from './vision-worker-api.ts';
 
 export interface VisionPoolOptions {
   workers: number;
@@ -121,7 +121,7 @@ export class VisionPool {
    * `stream` numbers the recording the frame belongs to; a new number starts fresh workers. The frame's
    * pixel buffer is transferred to a worker: the caller must not touch it afterwards.
    */
-  async detect(stream: number, frame: Omit<DetectParams, 'bodies'>): Promise<FrameObservations> {
+  async detect(stream: number, frame: Omit<DetectParams, 'bodies'>): Promise<DetectResult> {
     if (this.failure) throw this.failure;
     if (stream !== this.stream) this.beginStream(stream);
     const bodies = this.bodySchedule.due(frame.t);

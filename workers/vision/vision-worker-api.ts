@@ -1,5 +1,5 @@
 /** The RPC methods a vision worker answers (see lib/workers/rpc.ts), shared by the worker and its pool. */
-import type { FrameObservations, TaskModels, VisionDelegate } from '../../lib/vision/types.ts';
+import type { FrameObservations, TaskModels, TaskMs, VisionDelegate } from '../../lib/vision/types.ts';
 
 export interface InitParams {
   /** The model bytes of each landmark task; transferred, so each worker gets its own copies. */
@@ -26,7 +26,13 @@ export interface DetectParams {
   bodies: boolean;
 }
 
+/** A frame's observations and what each task's model call cost. */
+export interface DetectResult {
+  observations: FrameObservations;
+  ms: TaskMs;
+}
+
 export type VisionWorkerApi = {
   init: [InitParams, null, never];
-  detect: [DetectParams, FrameObservations, never];
+  detect: [DetectParams, DetectResult, never];
 };

@@ -1,16 +1,16 @@
 /**
  * Module Web Worker holding the landmark tasks (face, …) for one recording, in VIDEO mode. It only
- * translates: RPC requests in, FrameObservations out; the maths lives in lib/vision. It creates its
+ * translates: RPC requests in, FrameObservations (and each model call's time) out; the maths lives in lib/vision. It creates its
  * tasks once and never again: the pool starts a new worker for the next recording (see vision-pool.ts
  * for why).
  */
 import { serveRpc, type RpcReply } from '../../lib/workers/rpc.ts';
 import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
-import type { FrameObservations } from '../../lib/vision/types.ts';
+import type { FrameObservations, TaskMs } from '../../lib/vision/types.ts';
 import { createBodyTask } from './body-task.ts';
 import { createFaceTask } from './face-task.ts';
 import type { LandmarkTask } from './landmark-task.ts';
-import type { DetectParams, InitParams, VisionWorkerApi } from './vision-worker-api.ts';
+import type { DetectParams, DetectResult, InitParams, VisionWorkerApi } from './vision-worker-api.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the project's DOM typings describe a window). */
 interface WorkerScope {
@@ -33,13 +33,19 @@ async function init(params: InitParams): Promise<null> {
   return null;
 }
 
-function detect({ t, width, height, pixels, pixelOffset, bodies }: DetectParams): FrameObservations {
+function detect({ t, width, height, pixels, pixelOffset, bodies }: DetectParams): DetectResult {
   if (!tasks) throw new Error('vision worker used before init');
   clock = advanceVideoClock(clock, t);
   const image = new ImageData(new Uint8ClampedArray(pixels, pixelOffset, width * height * 4), width, height);
   const observations: FrameObservations = { t, faces: [], bodies: bodies ? [] : null };
-  for (const task of tasks) if (task.kind !== 'bodies' || bodies) task.observe(image, clock.timestampMs, observations);
-  return observations;
+  const ms: TaskMs = {};
+  for (const task of tasks) {
+    if (task.kind === 'bodies' && !bodies) continue;
+    const started = performance.now();
+    task.observe(image, clock.timestampMs, observations);
+    ms[task.kind] = performance.now() - started;
+  }
+  return { observations, ms };
 }
 
 const receive = serveRpc<VisionWorkerApi>((reply: RpcReply, transfer) => scope.postMessage(reply, transfer), { init, detect });

@@ -6,7 +6,7 @@
  */
 import type { VideoFrame } from '../../../lib/media/types.ts';
 import { FrameRequests } from '../../../lib/vision/frame-requests.ts';
-import type { FrameObservations } from '../../../lib/vision/types.ts';
+import type { FrameObservations, ModelCost } from '../../../lib/vision/types.ts';
 import type { VisionEngine } from '../../pipeline/types.ts';
 
 /** The shape of Electron's MessagePortMain that this needs. */
@@ -76,6 +76,10 @@ export class PortVisionEngine implements VisionEngine {
 
   detect(frame: VideoFrame): Promise<FrameObservations> {
     return this.requests.detect(frame);
+  }
+
+  modelCost(): ModelCost {
+    return this.requests.modelCost();
   }
 
   processIds(): number[] {

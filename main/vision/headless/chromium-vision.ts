@@ -6,7 +6,7 @@
 import type { RawData } from 'ws';
 import type { VideoFrame } from '../../../lib/media/types.ts';
 import { FrameRequests } from '../../../lib/vision/frame-requests.ts';
-import type { FrameObservations, VisionDelegate } from '../../../lib/vision/types.ts';
+import type { FrameObservations, ModelCost, VisionDelegate } from '../../../lib/vision/types.ts';
 import type { VisionEngine, VisionEngineFactory, VisionEngineOptions } from '../../pipeline/types.ts';
 import { defaultVisionWorkers } from '../default-workers.ts';
 import { openVisionPage, type VisionPage } from './vision-browser.ts';
@@ -61,6 +61,10 @@ class ChromiumVisionEngine implements HeadlessVisionEngine {
 
   detect(frame: VideoFrame): Promise<FrameObservations> {
     return this.requests.detect(frame);
+  }
+
+  modelCost(): ModelCost {
+    return this.requests.modelCost();
   }
 
   processIds(): number[] {
