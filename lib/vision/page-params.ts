@@ -23,6 +23,11 @@ export interface VisionPageParams {
 /** A session has two people (client and therapist); a couple or a family in the room, up to four more. */
 export const MAX_FACES_LIMIT = 6;
 
+/** Whether n is a number of people Attune can follow: a whole number from 1 to MAX_FACES_LIMIT. */
+export function isFaceCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= MAX_FACES_LIMIT;
+}
+
 export function visionPageQuery(params: VisionPageParams): string {
   const query = new URLSearchParams({ channel: params.channel.kind });
   if (params.channel.kind === 'socket') query.set('socket', params.channel.url);
@@ -51,6 +56,6 @@ export function parseVisionPageQuery(search: string): VisionPageParams {
   const landmarks = query.get('landmarks');
   if (landmarks !== null && landmarks !== '1') throw new Error(`vision page opened with landmarks=${landmarks}`);
   const maxFaces = Number(query.get('faces'));
-  if (!Number.isInteger(maxFaces) || maxFaces < 1 || maxFaces > MAX_FACES_LIMIT) throw new Error(`vision page opened with a bad face count (faces=${query.get('faces') ?? 'missing'})`);
+  if (!isFaceCount(maxFaces)) throw new Error(`vision page opened with a bad face count (faces=${query.get('faces') ?? 'missing'})`);
   return { channel, workers, delegate, faceLandmarks: landmarks === '1', maxFaces };
 }

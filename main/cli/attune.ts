@@ -13,7 +13,7 @@ import { AnalysisFileError, readAnalysisFile, readNotesFile } from '../export/re
 import { MediaError } from '../media/media-error.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { analyzeFile } from '../pipeline/analyze.ts';
-import { MAX_FACES_LIMIT } from '../../lib/vision/page-params.ts';
+import { isFaceCount, MAX_FACES_LIMIT } from '../../lib/vision/page-params.ts';
 import type { ResumeReport } from '../pipeline/types.ts';
 import { APP_NAME_AND_VERSION } from '../pipeline/version.ts';
 import { checkOutputDir, OutputError, removeInterruptedWrites } from '../files/atomic-write.ts';
@@ -119,7 +119,7 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
   const visionMaxSide = positiveNumber(values['max-side'], '--max-side');
   const visionWorkers = positiveNumber(values.workers, '--workers');
   const people = values.people === undefined ? undefined : Number(values.people);
-  if (people !== undefined && !(Number.isInteger(people) && people >= 1 && people <= MAX_FACES_LIMIT)) {
+  if (people !== undefined && !isFaceCount(people)) {
     throw new UsageError(`--people needs a whole number from 1 to ${MAX_FACES_LIMIT}, not "${values.people}".`);
   }
   const target = join(outDir, 'analysis.json');

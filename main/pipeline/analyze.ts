@@ -50,29 +50,43 @@ function visionSegmentSec(): number {
   return Number.isFinite(set) && set > 0 ? set : DEFAULT_VISION_SEGMENT_SEC;
 }
 
+/** The settings an analysis runs with, as analysis.settings records them: the one place defaults are filled in. */
+function analysisSettings(options: AnalyzeOptions) {
+  return {
+    visionFps: options.visionFps ?? DEFAULT_VISION_FPS,
+    visionMaxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
+    maxFaces: options.people ?? DEFAULT_PEOPLE,
+    bodyFps: BODY_FPS,
+    audioSampleRate: 16_000,
+    visionSegmentSec: visionSegmentSec(),
+  };
+}
+
+type AnalysisSettings = ReturnType<typeof analysisSettings>;
+
 async function runFaces(
   file: string,
   media: MediaInfo,
   options: AnalyzeOptions,
+  settings: AnalysisSettings,
   progress: ProgressTracker,
   segments: VisionSegments,
 ): Promise<{ tracks: FaceTrack[]; bodies: BodyTrack[]; snapshots: PersonSnapshot[]; models: { name: string; sha256: string }[]; readSec: number }> {
   const models = await verifiedVisionModels(options.modelsDir);
-  const fps = options.visionFps ?? DEFAULT_VISION_FPS;
   const engine = await (options.visionEngine ?? startChromiumVision)({
     models: models.files,
     workers: options.visionWorkers,
-    maxFaces: options.people ?? DEFAULT_PEOPLE,
+    maxFaces: settings.maxFaces,
     signal: options.signal,
   });
   try {
-    const tracker = new FaceTracker({ maxPeople: options.people ?? DEFAULT_PEOPLE });
+    const tracker = new FaceTracker({ maxPeople: settings.maxFaces });
     const bodies = new BodyTracker(media.video ? media.video.width / media.video.height : 1);
     const motion = new RegionMotionRecorder();
     let readSec = 0;
     const frames = decodeVideoFrames(file, {
-      fps,
-      maxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
+      fps: settings.visionFps,
+      maxSide: settings.visionMaxSide,
       signal: options.signal,
     });
     // What changed in the picture is taken as each frame is decoded (before its pixels go to a worker)
@@ -159,14 +173,7 @@ async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<Analy
   const media = await probeMedia(file, options.signal);
   const stages: PipelineStage[] = ['hash', ...(media.video ? (['vision'] as const) : []), ...(media.audio ? (['audio'] as const) : []), 'fusion'];
   const progress = new ProgressTracker(stages, options.onProgress);
-  const settings = {
-    visionFps: options.visionFps ?? DEFAULT_VISION_FPS,
-    visionMaxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
-    maxFaces: options.people ?? DEFAULT_PEOPLE,
-    bodyFps: BODY_FPS,
-    audioSampleRate: 16_000,
-    visionSegmentSec: visionSegmentSec(),
-  };
+  const settings = analysisSettings(options);
 
   // Saving progress needs the recording's fingerprint before any stage result is kept or reused.
   let knownSha256: string | null = null;
@@ -204,7 +211,7 @@ async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<Analy
     });
   const settled = await Promise.allSettled([
     knownSha256 ?? guard(fingerprintRecording(file, signal).then((hash) => (progress.update('hash', 1), hash))),
-    media.video ? guard(runFaces(file, media, staged, progress, segments)) : null,
+    media.video ? guard(runFaces(file, media, staged, settings, progress, segments)) : null,
     media.audio ? guard(runVoice(file, media, staged, progress, saved.audio, checkpoints)) : null,
   ] as const);
   if (settled.some((s) => s.status === 'rejected')) {

@@ -1,9 +1,9 @@
 /**
  * Samples the memory of this process and every process it started (ffmpeg, Chromium and its helpers)
  * from /proc, a few times a second, keeping the peak of each kind (Chromium by process type: browser,
- * renderer, gpu-process, utility) and of their sum. RSS counts memory
- * shared between processes (Chromium's code, shared buffers) once per process, so a sum of RSS overstates
- * what the machine gives up; PSS shares it out and is the fair total.
+ * renderer, gpu-process, utility) and of their sum. RSS counts memory shared between processes
+ * (Chromium's code, shared buffers) once per process, so a sum of RSS overstates what the machine gives
+ * up; PSS shares it out and is the fair total.
  */
 import { readFileSync } from 'node:fs';
 import { processTree } from '../../main/chromium/process-tree.ts';

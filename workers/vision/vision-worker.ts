@@ -1,8 +1,8 @@
 /**
  * Module Web Worker holding the landmark tasks (face, …) for one recording, in VIDEO mode. It only
- * translates: RPC requests in, FrameObservations (and each model call's time) out; the maths lives in lib/vision. It creates its
- * tasks once and never again: the pool starts a new worker for the next recording (see vision-pool.ts
- * for why).
+ * translates: RPC requests in, FrameObservations (and each model call's time) out; the maths lives in
+ * lib/vision. It creates its tasks once and never again: the pool starts a new worker for the next
+ * recording (see vision-pool.ts for why).
  */
 import { serveRpc, type RpcReply } from '../../lib/workers/rpc.ts';
 import { advanceVideoClock, type VideoClock } from '../../lib/vision/video-timestamp.ts';
