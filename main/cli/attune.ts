@@ -3,7 +3,6 @@
  * Progress goes to stderr; errors are one line in plain words with a non-zero exit code.
  */
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultModelsDir, ModelError } from '../../models/manifest.ts';
 import { fetchModels } from '../../models/fetch-models.ts';
 import { EXPORT_FORMATS, EXPORT_SUFFIX, FORMATS_WITH_NOTES, isExportFormat } from '../../lib/export/format-names.ts';
@@ -26,6 +25,7 @@ import { roleArguments, rolesCommand, withNamedRoles } from './roles.ts';
 import { packageCommand } from './package.ts';
 import { PackageError, type PackageProblem } from '../package/format.ts';
 import { UsageError } from './usage-error.ts';
+import { asksForHelp, parseCommandArgs } from './command-args.ts';
 
 const USAGE = `Usage:
   attune analyze <recording> [--out <folder>] [--resume] [--people <n>] [--client <id>] [--therapist <id>] [--fps <n>] [--max-side <px>] [--workers <n>] [--models <folder>] [--quiet]
@@ -93,7 +93,7 @@ function exitCodeFor(error: unknown): number {
 }
 
 async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs('attune analyze', {
     args,
     allowPositionals: true,
     options: {
@@ -113,8 +113,6 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
   const [input, ...extra] = positionals;
   if (!input || extra.length > 0) throw new UsageError('attune analyze takes exactly one recording.');
   const named = roleArguments(values.client, values.therapist);
-  const outDir = resolve(values.out);
-  await checkOutputDir(outDir);
   const visionFps = positiveNumber(values.fps, '--fps');
   const visionMaxSide = positiveNumber(values['max-side'], '--max-side');
   const visionWorkers = positiveNumber(values.workers, '--workers');
@@ -122,6 +120,9 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
   if (people !== undefined && !isFaceCount(people)) {
     throw new UsageError(`--people needs a whole number from 1 to ${MAX_FACES_LIMIT}, not "${values.people}".`);
   }
+  // Every argument is checked before anything is made on disk.
+  const outDir = resolve(values.out);
+  await checkOutputDir(outDir);
   const target = join(outDir, 'analysis.json');
   // A write killed half-way (power cut) left a temporary file; the finished analysis.json, if any, is whole.
   await removeInterruptedWrites(target);
@@ -180,7 +181,7 @@ async function analyzeCommand(args: string[], signal: AbortSignal): Promise<void
 }
 
 async function exportCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs('attune export', {
     args,
     allowPositionals: true,
     options: { format: { type: 'string' }, out: { type: 'string' }, notes: { type: 'string' }, quiet: { type: 'boolean', default: false } },
@@ -208,7 +209,7 @@ async function exportCommand(args: string[]): Promise<void> {
 }
 
 async function modelsCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { models: { type: 'string' }, 'best-effort': { type: 'boolean', default: false } } });
+  const { values } = parseCommandArgs('attune models', { args, options: { models: { type: 'string' }, 'best-effort': { type: 'boolean', default: false } } });
   const dir = values.models ? resolve(values.models) : defaultModelsDir();
   try {
     await fetchModels(dir, (line) => process.stderr.write(`${line}\n`));
@@ -232,7 +233,8 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', onInterrupt);
   try {
     const [command, ...rest] = argv;
-    if (command === 'analyze') await analyzeCommand(rest, controller.signal);
+    if (command && asksForHelp(rest)) process.stdout.write(`${USAGE}\n`);
+    else if (command === 'analyze') await analyzeCommand(rest, controller.signal);
     else if (command === 'export') await exportCommand(rest);
     else if (command === 'roles') await rolesCommand(rest);
     else if (command === 'package') await packageCommand(rest);

@@ -4,7 +4,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { chooseClipMarkers } from '../../lib/clips/clip-windows.ts';
 import type { NotesFile } from '../../lib/export/notes-file.ts';
@@ -23,6 +22,7 @@ import { ANALYSIS_ENTRY, CONSENT_ENTRY, NOTES_ENTRY, packageContents, packageEnt
 import { openSealedFile, sealEntries } from '../package/sealed-file.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { UsageError } from './usage-error.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 /** The passphrase file's first line (one trailing line end is not part of it). */
 async function readPassphrase(path: string | undefined, creating: boolean): Promise<string> {
@@ -39,14 +39,6 @@ async function readPassphrase(path: string | undefined, creating: boolean): Prom
   if (weak) throw new UsageError(weak, false);
   if (passphrase.length === 0) throw new UsageError(`The passphrase file ${path} is empty.`, false);
   return passphrase;
-}
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
 }
 
 /** The consent record file (as the app puts in packages); clips need one that covers supervision. */
@@ -102,27 +94,31 @@ async function clipSource(analysis: Analysis, values: Record<string, unknown>): 
 }
 
 async function createPackage(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, {
-    'passphrase-file': { type: 'string' },
-    notes: { type: 'string' },
-    clips: { type: 'boolean', default: false },
-    recording: { type: 'string' },
-    consent: { type: 'string' },
-    markers: { type: 'string' },
-    deidentify: { type: 'boolean', default: false },
-    models: { type: 'string' },
-    out: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
+  const { values, positionals } = parseCommandArgs('attune package create', {
+    args,
+    allowPositionals: true,
+    options: {
+      'passphrase-file': { type: 'string' },
+      notes: { type: 'string' },
+      clips: { type: 'boolean', default: false },
+      recording: { type: 'string' },
+      consent: { type: 'string' },
+      markers: { type: 'string' },
+      deidentify: { type: 'boolean', default: false },
+      models: { type: 'string' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
   });
   const [input, ...extra] = positionals;
   if (!input || extra.length > 0) throw new UsageError('attune package create takes exactly one analysis.json (or the folder holding it).');
-  const passphrase = await readPassphrase(values['passphrase-file'] as string | undefined, true);
+  const passphrase = await readPassphrase(values['passphrase-file'], true);
   const { analysis, file } = await readAnalysisFile(resolve(input));
-  const notes: NotesFile | null = values.notes ? await readNotesFile(resolve(values.notes as string), analysis) : null;
-  const consent = values.consent ? await readConsent(values.consent as string) : null;
+  const notes: NotesFile | null = values.notes ? await readNotesFile(resolve(values.notes), analysis) : null;
+  const consent = values.consent ? await readConsent(values.consent) : null;
   const clips = await clipSource(analysis, values);
   const recording = basename(analysis.source.file, extname(analysis.source.file));
-  const target = resolve((values.out as string | undefined) ?? join(dirname(file), `${recording}.attune`));
+  const target = resolve(values.out ?? join(dirname(file), `${recording}.attune`));
   const sealed = values.deidentify ? withoutNames(analysis, notes, consent) : { analysis, notes, consent };
   try {
     await clips?.prepare();
@@ -142,22 +138,22 @@ async function createPackage(args: string[]): Promise<void> {
 }
 
 async function openPackage(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, {
-    'passphrase-file': { type: 'string' },
-    out: { type: 'string' },
-    quiet: { type: 'boolean', default: false },
+  const { values, positionals } = parseCommandArgs('attune package open', {
+    args,
+    allowPositionals: true,
+    options: { 'passphrase-file': { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean', default: false } },
   });
   const [input, ...extra] = positionals;
   if (!input || extra.length > 0) throw new UsageError('attune package open takes exactly one package.');
   if (!values.out) throw new UsageError('--out <folder> is needed: where the analysis and notes are written.');
-  const passphrase = await readPassphrase(values['passphrase-file'] as string | undefined, false);
+  const passphrase = await readPassphrase(values['passphrase-file'], false);
   const path = resolve(input);
   await stat(path).catch(() => {
     throw new PackageError('not-a-package', `There is no file at ${path}.`);
   });
   // Everything is opened and checked before anything is written.
   const contents = packageContents(await openSealedFile(path, passphrase), basename(path));
-  const outDir = resolve(values.out as string);
+  const outDir = resolve(values.out);
   const files: [string, unknown][] = [[ANALYSIS_ENTRY, contents.analysis]];
   if (contents.notes) files.push([NOTES_ENTRY, contents.notes]);
   if (contents.consent) files.push([CONSENT_ENTRY, contents.consent]);

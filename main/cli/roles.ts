@@ -4,7 +4,6 @@
  * for the app's "Who is who" screen).
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Analysis, Role } from '../../lib/analysis/types.ts';
 import { mergedRoles, reassignRoles, unknownPeople, withRoleNotes } from '../../lib/roles/assign-roles.ts';
 import { speakingSummary } from '../../lib/speakers/speaking-time.ts';
@@ -13,6 +12,7 @@ import { writeAtomically } from '../files/atomic-write.ts';
 import { analysisFileChunks } from '../pipeline/write-analysis.ts';
 import { installNetworkGuard } from '../privacy/network-guard.ts';
 import { UsageError } from './usage-error.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 /** `--client p1 --therapist p2`: person ids as the analysis names them (p1, p2… for faces, v1 for a voice off camera). */
 export function roleArguments(client: string | undefined, therapist: string | undefined): Map<string, Role> {
@@ -42,7 +42,7 @@ export function withNamedRoles(analysis: Analysis, named: ReadonlyMap<string, Ro
 }
 
 export async function rolesCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs('attune roles', {
     args,
     allowPositionals: true,
     options: { client: { type: 'string' }, therapist: { type: 'string' }, quiet: { type: 'boolean', default: false } },
