@@ -17,6 +17,7 @@ import { decodeVideoFrames } from '../media/decode-video.ts';
 import { fingerprintRecording } from '../media/fingerprint.ts';
 import { MediaError } from '../media/media-error.ts';
 import { probeMedia } from '../media/probe.ts';
+import { defaultVisionWorkers } from '../vision/default-workers.ts';
 import { verifiedVisionModels } from '../vision/vision-models.ts';
 import { analyzeAudio } from './audio/analyze-audio.ts';
 import { ProgressTracker } from './progress-tracker.ts';
@@ -56,6 +57,11 @@ function analysisSettings(options: AnalyzeOptions) {
     visionFps: options.visionFps ?? DEFAULT_VISION_FPS,
     visionMaxSide: options.visionMaxSide ?? DEFAULT_VISION_MAX_SIDE,
     maxFaces: options.people ?? DEFAULT_PEOPLE,
+    /**
+     * Recorded because results depend on it: each worker tracks faces over every n-th frame only
+     * (vision-pool.ts), so another count gives slightly different numbers and a resume must not mix them.
+     */
+    visionWorkers: options.visionWorkers ?? defaultVisionWorkers(),
     bodyFps: BODY_FPS,
     audioSampleRate: 16_000,
     visionSegmentSec: visionSegmentSec(),
@@ -75,7 +81,7 @@ async function runFaces(
   const models = await verifiedVisionModels(options.modelsDir);
   const engine = await (options.visionEngine ?? startChromiumVision)({
     models: models.files,
-    workers: options.visionWorkers,
+    workers: settings.visionWorkers,
     maxFaces: settings.maxFaces,
     signal: options.signal,
   });

@@ -22,8 +22,8 @@ const SEGMENTS = { ATTUNE_VISION_SEGMENT_SEC: '15' };
 /** analysis.json's bytes without the one field that may differ between runs. */
 const withoutCreatedAt = (out: string): string => readFileSync(join(out, 'analysis.json'), 'utf8').replace(/"createdAt":"[^"]*"/, '"createdAt":""');
 
-function analyse(out: string, options: { resume?: boolean; crashAt?: string; file?: string } = {}): Promise<CliRun> {
-  const args = ['analyze', options.file ?? recording, '--out', out, ...(options.resume ? ['--resume'] : [])];
+function analyse(out: string, options: { resume?: boolean; crashAt?: string; file?: string; workers?: number } = {}): Promise<CliRun> {
+  const args = ['analyze', options.file ?? recording, '--out', out, ...(options.resume ? ['--resume'] : []), ...(options.workers ? ['--workers', String(options.workers)] : [])];
   return runCli(args, out, 180_000, { ...SEGMENTS, ...(options.crashAt ? { ATTUNE_CRASH_AT: options.crashAt } : {}) });
 }
 
@@ -85,5 +85,14 @@ describe('resuming an analysis after a crash', () => {
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stderr, /^Note: There was no unfinished analysis to resume here, so it started from the beginning\.$/m);
     assert.ok(!existsSync(join(out, '.attune-resume')));
+  });
+
+  test('--resume with another number of vision workers starts from the beginning: the numbers depend on it', async () => {
+    const out = join(work.dir, 'workers');
+    assertCrashed(await analyse(out, { crashAt: 'faces', workers: 1 }), 'faces');
+    const run = await analyse(out, { resume: true, workers: 2 });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^Note: The saved progress was made with other settings or another version of Attune, so it was not used: the analysis started from the beginning\.$/m);
+    assert.equal((run.analysis as { analysis: { settings: { visionWorkers: number } } }).analysis.settings.visionWorkers, 2);
   });
 });
