@@ -231,6 +231,9 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
+  // Started by bin/attune.mjs's launcher (Linux): if it is killed, its channel closes; stop as on Ctrl-C.
+  process.channel?.unref();
+  process.on('disconnect', onInterrupt);
   try {
     const [command, ...rest] = argv;
     if (command && asksForHelp(rest)) process.stdout.write(`${USAGE}\n`);
@@ -259,6 +262,7 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
+    process.off('disconnect', onInterrupt);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Analysis } from '../../lib/analysis/types.ts';
 import { failureLine, runCli } from '../helpers/cli.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { liveProcessesMatching } from '../helpers/processes.ts';
+import { processTree, runningProcesses } from '../../main/chromium/process-tree.ts';
 import { CLI, MODELS_DIR, scratch, speech, video } from '../helpers/paths.ts';
 import { assertValidAnalysis } from '../helpers/schema.ts';
 
@@ -159,4 +160,29 @@ test('Ctrl-C stops ffmpeg, the browser and the workers promptly and leaves nothi
   assert.deepEqual(liveProcessesMatching(/(^|\/)ffmpeg$/, long), [], 'no ffmpeg still reading the file');
   const browsersAfter = liveProcessesMatching(/chrom/).filter((line) => !browsersBefore.has(line));
   assert.deepEqual(browsersAfter, [], 'no browser process left running');
+});
+
+test('if the command itself is killed outright, what it started stops too and nothing is left running', async () => {
+  // On Linux bin/attune.mjs runs the analysis in a second process (bin/attune.mjs says why); killing the
+  // first one, as a task manager or a closed terminal may, must not leave the analysis running unseen.
+  const long = at('long-killed.mp4');
+  ffmpeg('-stream_loop', '9', '-i', video('WolfgangLanger_Pexels.mp4'), '-c', 'copy', long);
+  const child = spawn(process.execPath, [CLI, 'analyze', long, '--out', at('killed')], {
+    env: { ...process.env, ATTUNE_MODELS_DIR: MODELS_DIR },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  await new Promise<void>((done) =>
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (/faces/.test(stderr)) done();
+    }),
+  );
+  const started = processTree(child.pid!);
+  assert.ok(started.length >= 3, `the launcher, the analysis, ffmpeg and the browser: ${started.length} processes`);
+  child.kill('SIGKILL');
+  const deadline = performance.now() + 10_000;
+  while (runningProcesses(started).length > 0 && performance.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+  assert.deepEqual(runningProcesses(started), [], `still running 10 s after the command was killed:\n${stderr}`);
+  assert.match(stderr, /Stopping…/, 'the analysis stopped as on Ctrl-C');
 });
