@@ -85,11 +85,11 @@ async function runFaces(
     maxFaces: settings.maxFaces,
     signal: options.signal,
   });
+  const tracker = new FaceTracker({ maxPeople: settings.maxFaces });
+  const bodies = new BodyTracker(media.video ? media.video.width / media.video.height : 1);
+  const motion = new RegionMotionRecorder();
+  let readSec = 0;
   try {
-    const tracker = new FaceTracker({ maxPeople: settings.maxFaces });
-    const bodies = new BodyTracker(media.video ? media.video.width / media.video.height : 1);
-    const motion = new RegionMotionRecorder();
-    let readSec = 0;
     const frames = decodeVideoFrames(file, {
       fps: settings.visionFps,
       maxSide: settings.visionMaxSide,
@@ -126,12 +126,13 @@ async function runFaces(
     ).catch((error: unknown) => {
       throw isVisionFailure(error) && !options.signal?.aborted ? visionFailure(basename(file), error) : error;
     });
-    progress.update('vision', 1);
-    const tracks = tracker.tracks().map((track) => ({ ...track, regionMotion: motion.of(track.personId) }));
-    return { tracks, bodies: bodies.tracks(tracks.map((t) => t.personId)), snapshots: tracker.snapshots(), models: [models.face, models.body], readSec };
   } finally {
     await engine.close();
   }
+  // The tracks are put together once the browser is closed, so its memory and theirs never add up.
+  progress.update('vision', 1);
+  const tracks = tracker.tracks().map((track) => ({ ...track, regionMotion: motion.of(track.personId) }));
+  return { tracks, bodies: bodies.tracks(tracks.map((t) => t.personId)), snapshots: tracker.snapshots(), models: [models.face, models.body], readSec };
 }
 
 async function runVoice(file: string, media: MediaInfo, options: AnalyzeOptions, progress: ProgressTracker, saved: AudioResult | null, checkpoints: Checkpoints | null): Promise<AudioResult> {
