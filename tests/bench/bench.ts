@@ -4,7 +4,7 @@
  * end to end as a multiple of the decode floor measured in the same run (a ratio that holds on any machine).
  * Not a test: it prints numbers to quote, and fails only if a stage fails.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeAudio } from '../../main/media/decode-audio.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
@@ -18,25 +18,11 @@ import type { ModelCost } from '../../lib/vision/types.ts';
 import { verifiedVisionModels } from '../../main/vision/vision-models.ts';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { runCli } from '../helpers/cli.ts';
-import { ffmpeg } from '../helpers/ffmpeg.ts';
-import { MODELS_DIR, REPO, video } from '../helpers/paths.ts';
+import { MODELS_DIR, video } from '../helpers/paths.ts';
 import { RssSampler } from './rss-sampler.ts';
+import { BENCH_OUTPUT, longInput } from './bench-session.ts';
 
-const OUT = join(REPO, 'bench-output');
 const minutes = (process.env.ATTUNE_BENCH_MINUTES ?? '10,60').split(',').map(Number);
-
-/** RAVDESS actor 05 neutral, happy, fearful: a real face talking with sound, looped to the length asked for. */
-function longInput(min: number): string {
-  mkdirSync(OUT, { recursive: true });
-  const base = join(OUT, 'base.mp4');
-  if (!existsSync(base)) {
-    const clips = ['01-01-01-01-02-01-05.mp4', '01-01-03-01-01-02-05.mp4', '01-01-06-02-02-02-05.mp4'].map(video);
-    ffmpeg(...clips.flatMap((c) => ['-i', c]), '-filter_complex', '[0:v][0:a][1:v][1:a][2:v][2:a]concat=n=3:v=1:a=1[v][a]', '-map', '[v]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', base);
-  }
-  const file = join(OUT, `session-${min}min.mp4`);
-  if (!existsSync(file)) ffmpeg('-stream_loop', '-1', '-i', base, '-t', String(min * 60), '-c', 'copy', file);
-  return file;
-}
 
 interface Row {
   stage: string;
@@ -130,7 +116,7 @@ async function main(): Promise<void> {
     if (cost) printModelCost(cost);
     // The command itself, as a user runs it: its memory is the product's, not this script's TypeScript loader.
     const endToEnd = await measure('end to end (attune analyze)', durationSec, async () => {
-      const out = join(OUT, `analysis-${min}min`);
+      const out = join(BENCH_OUTPUT, `analysis-${min}min`);
       rmSync(out, { recursive: true, force: true });
       const run = await runCli(['analyze', file, '--out', out, '--quiet'], out, 4 * 3600_000);
       if (run.code !== 0) throw new Error(`attune analyze failed:\n${run.stderr}`);

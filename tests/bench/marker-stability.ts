@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:markers`: how stable the markers are, so that a way of analysing less (a lower rate,
+ * coarse-to-fine) is judged against what the dense path itself can repeat. Each recording is analysed by
+ * the real `attune analyze` at the defaults (the reference), then as variants that change nothing a
+ * clinician would care about, and at a lower rate:
+ *   re-encoded        the recording re-encoded (x264 crf 12): the pixels perturbed, the frames the same;
+ *   +half step        re-encoded, starting 0.1 s later: half a 5-frames/s step, so other frames are analysed;
+ *   +one step         re-encoded, starting 0.2 s later: the same frames, but the 0.5-s bins fall elsewhere;
+ *   2.5 fps           half the model calls.
+ * Markers are paired with the reference's by kind, person and moment ±1 s (lib/fusion/marker-agreement.ts).
+ * Not a test: it prints a table to quote (about 10 minutes on 2 cores).
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Analysis } from '../../lib/analysis/types.ts';
+import { markerAgreement, markerMoment } from '../../lib/fusion/marker-agreement.ts';
+import { runCli } from '../helpers/cli.ts';
+import { ffmpeg } from '../helpers/ffmpeg.ts';
+import { makeGallerySession } from '../helpers/gallery-session.ts';
+import { video } from '../helpers/paths.ts';
+import { BENCH_OUTPUT, longInput } from './bench-session.ts';
+
+const WORK = join(BENCH_OUTPUT, 'markers');
+
+interface Variant {
+  name: string;
+  /** Seconds the variant's copy starts later than the recording (its markers come that much earlier). */
+  offsetSec: number;
+  /** The file to analyse and the extra arguments, from the recording. */
+  prepare(recording: string, name: string): { file: string; args: string[] };
+}
+
+function reencoded(startSec: number) {
+  return (recording: string, name: string) => {
+    const file = join(WORK, `${name}-from-${startSec}.mp4`);
+    ffmpeg('-ss', String(startSec), '-i', recording, '-c:v', 'libx264', '-crf', '12', '-preset', 'veryfast', '-c:a', 'aac', '-b:a', '192k', file);
+    return { file, args: [] };
+  };
+}
+
+const VARIANTS: Variant[] = [
+  { name: 're-encoded', offsetSec: 0, prepare: reencoded(0) },
+  { name: '+half step', offsetSec: 0.1, prepare: reencoded(0.1) },
+  { name: '+one step', offsetSec: 0.2, prepare: reencoded(0.2) },
+  { name: '2.5 fps', offsetSec: 0, prepare: (file) => ({ file, args: ['--fps', '2.5'] }) },
+];
+
+function recordings(): { name: string; file: string }[] {
+  const gallery = join(WORK, 'gallery.mp4');
+  makeGallerySession(gallery);
+  const bench = join(WORK, 'bench-3min.mp4');
+  ffmpeg('-i', longInput(10), '-t', '180', '-c', 'copy', bench);
+  return [
+    { name: 'gallery (90 s, two people)', file: gallery },
+    { name: 'WolfgangLanger_Pexels', file: video('WolfgangLanger_Pexels.mp4') },
+    { name: 'default.wmv', file: video('default.wmv') },
+    { name: 'multi_face.avi', file: video('multi_face.avi') },
+    { name: 'bench session, 3 min', file: bench },
+  ];
+}
+
+async function markersOf(file: string, args: string[], out: string): Promise<Analysis['markers']> {
+  const run = await runCli(['analyze', file, '--out', out, '--quiet', ...args], out, 900_000);
+  if (run.code !== 0) throw new Error(`attune analyze ${file} ${args.join(' ')} failed:\n${run.stderr}`);
+  return (run.analysis as Analysis).markers;
+}
+
+const pad = (text: string, width: number): string => text.padEnd(width);
+
+async function main(): Promise<void> {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  const totals = new Map(VARIANTS.map((v) => [v.name, { reference: 0, found: 0, extra: 0 }]));
+  for (const [index, { name, file }] of recordings().entries()) {
+    const reference = await markersOf(file, [], join(WORK, `${index}-reference`));
+    console.warn(`${name}: ${reference.length} markers at the defaults`);
+    for (const variant of VARIANTS) {
+      const { file: variantFile, args } = variant.prepare(file, String(index));
+      const other = await markersOf(variantFile, args, join(WORK, `${index}-${variant.name.replace(/\W+/g, '')}`));
+      const agreement = markerAgreement(reference, other, { offsetSec: variant.offsetSec });
+      const total = totals.get(variant.name)!;
+      total.reference += reference.length;
+      total.found += agreement.found.length;
+      total.extra += agreement.extra.length;
+      const missed = agreement.missed.map((m) => `${m.kind}@${markerMoment(m).toFixed(1)}`).join(' ');
+      console.warn(`  ${pad(variant.name, 11)} re-found ${agreement.found.length}/${reference.length}, ${agreement.extra.length} extra${missed ? `; missed ${missed}` : ''}`);
+    }
+  }
+  console.warn('\nall recordings:');
+  for (const [name, { reference, found, extra }] of totals) console.warn(`  ${pad(name, 11)} re-found ${found}/${reference} (${((100 * found) / Math.max(1, reference)).toFixed(0)} %), ${extra} extra`);
+}
+
+await main();
