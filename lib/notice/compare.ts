@@ -12,6 +12,8 @@
  * It is a conversation starter for supervision, not a score of skill: Attune's markers are not the truth.
  */
 import type { Marker } from '../analysis/types.ts';
+import { markerOnset } from '../analysis/marker-onset.ts';
+import { closestPairs } from '../maths/closest-pairs.ts';
 
 export const MATCH_SEC = 3;
 
@@ -29,27 +31,13 @@ export interface NoticeComparison {
   agreement: number | null;
 }
 
-const onset = (m: Marker) => m.changeSec ?? m.startSec;
-
 export function compareNoticing(presses: readonly Press[], markers: readonly Marker[]): NoticeComparison {
-  const candidates: { p: number; m: number; distance: number }[] = [];
-  presses.forEach((press, p) =>
-    markers.forEach((marker, m) => {
-      if (press.tSec >= marker.startSec - MATCH_SEC && press.tSec <= marker.endSec + MATCH_SEC) {
-        candidates.push({ p, m, distance: Math.abs(press.tSec - onset(marker)) });
-      }
-    }),
-  );
-  candidates.sort((a, b) => a.distance - b.distance || presses[a.p]!.tSec - presses[b.p]!.tSec || a.m - b.m);
-  const pressTaken = new Set<number>();
-  const markerTaken = new Set<number>();
-  const both: NoticeComparison['both'] = [];
-  for (const { p, m } of candidates) {
-    if (pressTaken.has(p) || markerTaken.has(m)) continue;
-    pressTaken.add(p);
-    markerTaken.add(m);
-    both.push({ press: presses[p]!, markerId: markers[m]!.id });
-  }
+  const within = (press: Press, marker: Marker): number | null =>
+    press.tSec >= marker.startSec - MATCH_SEC && press.tSec <= marker.endSec + MATCH_SEC ? Math.abs(press.tSec - markerOnset(marker)) : null;
+  const pairs = closestPairs(presses, markers, within, (a, b) => presses[a]!.tSec - presses[b]!.tSec);
+  const pressTaken = new Set(pairs.map(([p]) => p));
+  const markerTaken = new Set(pairs.map(([, m]) => m));
+  const both: NoticeComparison['both'] = pairs.map(([p, m]) => ({ press: presses[p]!, markerId: markers[m]!.id }));
   both.sort((a, b) => a.press.tSec - b.press.tSec);
   const total = presses.length + markers.length;
   return {

@@ -15,6 +15,7 @@
 import type { FaceTrack, Marker, MissedEvidence, Series, VoiceTrack } from '../analysis/types.ts';
 import { isValue, mean, median, standardDeviation } from '../fusion/robust.ts';
 import { lowerBound } from '../maths/lower-bound.ts';
+import { markerOnset } from '../analysis/marker-onset.ts';
 
 export const MISSED = {
   /** The turn is taken around the start: this far either side. */
@@ -67,12 +68,9 @@ function speechShare(voice: VoiceTrack | null, from: number, to: number): number
   return values.length ? mean(values) : null;
 }
 
-/** When the change began: a shift's change point, a brief excursion's start. */
-const onset = (marker: Marker): number => marker.changeSec ?? marker.startSec;
-
 function therapistSpeaking(marker: Marker, therapist: TherapistTracks, client: VoiceTrack | null): MissedEvidence | null {
-  const from = onset(marker) - MISSED.turnReachSec;
-  const to = onset(marker) + MISSED.turnReachSec;
+  const from = markerOnset(marker) - MISSED.turnReachSec;
+  const to = markerOnset(marker) + MISSED.turnReachSec;
   const theirs = speechShare(therapist.voice, from, to);
   const clients = speechShare(client, from, to) ?? 0;
   if (theirs === null || theirs < 0.5 || theirs <= clients) return null;
@@ -161,7 +159,7 @@ function typicalStep(t: readonly number[], series: Series, windowSec: number): n
 function noResponse(marker: Marker, therapist: TherapistTracks): MissedEvidence | null {
   const { face, voice } = therapist;
   const w = MISSED.responseSec;
-  const start = onset(marker);
+  const start = markerOnset(marker);
   const [before, after] = [
     [start - w, start],
     [start, start + w],

@@ -4,6 +4,7 @@
  * what both noticed, what only it marked and what only they did, with the session's agreement.
  */
 import type { Marker } from '../../lib/analysis/types.ts';
+import { markerOnset } from '../../lib/analysis/marker-onset.ts';
 import type { NoticeRun } from '../../lib/ipc/supervision-channels.ts';
 import type { Press } from '../../lib/notice/compare.ts';
 import { formatClock } from '../../lib/time/clock.ts';
@@ -116,7 +117,7 @@ export function NoticeResult({ run, markers, onSeek, onDismiss }: ResultProps) {
           <ul>
             {onlyAttune.map((id) => {
               const marker = byId.get(id);
-              return <li key={id}>{marker ? <>{at(marker.changeSec ?? marker.startSec)} — {marker.summary}</> : id}</li>;
+              return <li key={id}>{marker ? <>{at(markerOnset(marker))} — {marker.summary}</> : id}</li>;
             })}
           </ul>
         </div>

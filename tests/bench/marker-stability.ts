@@ -13,7 +13,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
-import { markerAgreement, markerMoment } from '../../lib/fusion/marker-agreement.ts';
+import { markerOnset } from '../../lib/analysis/marker-onset.ts';
+import { markerAgreement } from '../../lib/fusion/marker-agreement.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
       total.reference += reference.length;
       total.found += agreement.found.length;
       total.extra += agreement.extra.length;
-      const missed = agreement.missed.map((m) => `${m.kind}@${markerMoment(m).toFixed(1)}`).join(' ');
+      const missed = agreement.missed.map((m) => `${m.kind}@${markerOnset(m).toFixed(1)}`).join(' ');
       console.warn(`  ${pad(variant.name, 11)} re-found ${agreement.found.length}/${reference.length}, ${agreement.extra.length} extra${missed ? `; missed ${missed}` : ''}`);
     }
   }

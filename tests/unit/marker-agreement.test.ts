@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'vitest';
 import type { Marker } from '../../lib/analysis/types.ts';
-import { markerAgreement, markerMoment } from '../../lib/fusion/marker-agreement.ts';
+import { markerOnset } from '../../lib/analysis/marker-onset.ts';
+import { markerAgreement } from '../../lib/fusion/marker-agreement.ts';
 
 function marker(id: string, kind: string, personId: string | null, startSec: number, changeSec?: number): Marker {
   return { id, kind, personId, startSec, endSec: startSec + 2, modality: ['face'], score: 1, summary: '', cues: [], ...(changeSec === undefined ? {} : { changeSec }) };
@@ -11,8 +12,8 @@ function marker(id: string, kind: string, personId: string | null, startSec: num
 const ids = (markers: readonly Marker[]): string[] => markers.map((m) => m.id);
 
 test('a shift is placed at its moment of change, any other marker at its start', () => {
-  assert.equal(markerMoment(marker('a', 'shift', 'p1', 10, 14.5)), 14.5);
-  assert.equal(markerMoment(marker('b', 'brief', 'p1', 10)), 10);
+  assert.equal(markerOnset(marker('a', 'shift', 'p1', 10, 14.5)), 14.5);
+  assert.equal(markerOnset(marker('b', 'brief', 'p1', 10)), 10);
 });
 
 test('markers are the same only with the same kind, the same person and moments within the tolerance', () => {
