@@ -4,8 +4,8 @@
  * self-contained, and a request would mean something in it tried to reach out.
  */
 import { chromium } from 'playwright-core';
-import { noNetworkArgs } from '../privacy/chromium-switches.ts';
 import { findChromium } from '../chromium/find-chromium.ts';
+import { headlessChromiumArgs } from '../chromium/headless-args.ts';
 
 export interface RenderedPdf {
   pdf: Uint8Array;
@@ -21,7 +21,7 @@ export async function renderPdf(html: string): Promise<RenderedPdf> {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: noNetworkArgs(),
+    args: headlessChromiumArgs(),
     // Attune handles Ctrl-C itself; Playwright's handlers would exit the process under it.
     handleSIGINT: false,
     handleSIGTERM: false,

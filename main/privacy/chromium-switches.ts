@@ -27,9 +27,8 @@ export const NO_NETWORK_SWITCHES: readonly ChromiumSwitch[] = [
 ];
 
 /**
- * Chromium features that phone home, switched off in the app. Headless browsers are launched by Playwright,
- * which passes its own `--disable-features` (MediaRouter, OptimizationHints, NetworkTimeServiceQuerying
- * among them) that a second such switch would replace, not extend; the host-resolver rule stops the rest.
+ * Chromium features that phone home, switched off in the app and, merged with Playwright's own list
+ * (main/chromium/headless-args.ts), in the headless browsers.
  */
 export const NO_NETWORK_FEATURES = ['AutofillServerCommunication', 'MediaRouter', 'OptimizationHints', 'Translate', 'NetworkTimeServiceQuerying', 'CertificateTransparencyComponentUpdater'];
 

@@ -125,7 +125,7 @@ test("Chromium's background networking is switched off and host names cannot res
   }
   assert.equal(switches.get('host-resolver-rules'), 'MAP * ~NOTFOUND');
   // The headless browsers get the very same list as arguments: one list, no drift between the hosts.
-  // (all but the app's disabled features, which would replace Playwright's own list there).
+  // (the disabled features too, merged there with Playwright's own: tests/integration/headless-chromium.test.ts).
   assert.match(switches.get('disable-features') ?? '', /Translate/);
   switches.delete('disable-features');
   const args = noNetworkArgs();

@@ -12,8 +12,8 @@ import type { VisionDelegate } from '../../../lib/vision/types.ts';
 import { VISION_PAGE_PATHS } from '../../../lib/vision/vision-page-paths.ts';
 import { visionPageQuery } from '../../../lib/vision/page-params.ts';
 import { DEFAULT_PEOPLE } from '../../../lib/vision/face-tracker.ts';
-import { noNetworkArgs } from '../../privacy/chromium-switches.ts';
 import { findChromium } from '../../chromium/find-chromium.ts';
+import { headlessChromiumArgs } from '../../chromium/headless-args.ts';
 import { openFrameSocket } from './frame-socket.ts';
 import { findChildProcess, ProcessGroup } from '../../chromium/process-tree.ts';
 import { visionCsp } from '../../privacy/content-security.ts';
@@ -48,7 +48,7 @@ const PRIVATE_HEADLESS_ARGS = [
   // tasks-vision draws every frame through WebGL, even on the CPU delegate; with no GPU (CI, servers) it runs in SwiftShader.
   '--enable-unsafe-swiftshader',
   '--use-angle=swiftshader',
-  ...noNetworkArgs({ loopback: true }),
+  ...headlessChromiumArgs({ loopback: true }),
 ];
 
 function abortError(signal: AbortSignal): Error {
