@@ -1,6 +1,7 @@
 /**
- * One recording in, one Analysis out: probe, then vision and audio side by side (each streaming from its
- * own ffmpeg), then fusion. Used by the CLI and by the app's job queue alike.
+ * One recording in, one Analysis out: probe, then audio and vision one after the other (each streaming
+ * from its own ffmpeg) while the file's fingerprint is taken, then fusion. Used by the CLI and by the
+ * app's job queue alike.
  */
 import { basename } from 'node:path';
 import type { Analysis, BodyTrack, FaceTrack } from '../../lib/analysis/types.ts';
@@ -216,11 +217,14 @@ async function analyzeOnce(file: string, options: AnalyzeOptions): Promise<Analy
       stop.abort(error);
       throw error;
     });
-  const settled = await Promise.allSettled([
-    knownSha256 ?? guard(fingerprintRecording(file, signal).then((hash) => (progress.update('hash', 1), hash))),
-    media.video ? guard(runFaces(file, media, staged, settings, progress, segments)) : null,
-    media.audio ? guard(runVoice(file, media, staged, progress, saved.audio, checkpoints)) : null,
-  ] as const);
+  // The voice first, then the faces, so the audio worker and the browser never hold memory at once (they
+  // did, ~100 MB above the rest of the run); the voice takes a few seconds of a 10-minute session.
+  const voice = media.audio ? guard(runVoice(file, media, staged, progress, saved.audio, checkpoints)) : null;
+  const voiceSettled = voice ? Promise.allSettled([voice]) : Promise.resolve();
+  const vision = media.video
+    ? guard(voiceSettled.then(() => (signal.throwIfAborted(), runFaces(file, media, staged, settings, progress, segments))))
+    : null;
+  const settled = await Promise.allSettled([knownSha256 ?? guard(fingerprintRecording(file, signal).then((hash) => (progress.update('hash', 1), hash))), vision, voice] as const);
   if (settled.some((s) => s.status === 'rejected')) {
     throw options.signal?.aborted ? options.signal.reason : stop.signal.reason;
   }
