@@ -28,7 +28,7 @@ function observed(z: Series, from: number, to: number): number[] {
  * least `bar` standard errors of the cue's bin-to-bin noise (evidenceBar over the places an excursion could
  * start: every observed bin of every brief cue).
  */
-export function findBriefRuns(z: Series, noise: number, bar: number, options: FusionOptions): BriefRun[] {
+export function findBriefRuns(z: Series, noise: number, bar: number, options: FusionOptions, sampleZ: readonly (readonly number[])[] | null = null): BriefRun[] {
   const maxBins = Math.max(1, Math.round(options.briefMaxSec / options.binSec));
   const runs: BriefRun[] = [];
   let k = 0;
@@ -42,7 +42,7 @@ export function findBriefRuns(z: Series, noise: number, bar: number, options: Fu
     const from = k;
     while (k < z.length && isValue(z[k]) && z[k]! * sign >= options.briefMinZ) k++;
     const run = briefRunAt(z, from, k, maxBins, noise, bar, options);
-    if (run) runs.push(run);
+    if (run && (!sampleZ || samplesBeyond(sampleZ, from, k, sign, options.briefMinZ) >= options.briefMinSamples)) runs.push(run);
   }
   return runs;
 }
@@ -61,6 +61,13 @@ function briefRunAt(z: Series, from: number, to: number, maxBins: number, noise:
   const standardError = noise * Math.sqrt(1 / (to - from) + 1 / around.length);
   if (Math.abs(during - mean(around)!) / standardError < bar) return null;
   return { from, to, contextFrom: from - maxBins, d: during - meanBefore };
+}
+
+/** How many samples in bins [from, to) are at least minZ out on the `sign` side. */
+function samplesBeyond(sampleZ: readonly (readonly number[])[], from: number, to: number, sign: number, minZ: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) for (const v of sampleZ[k] ?? []) if (v * sign >= minZ) count++;
+  return count;
 }
 
 /** The z-series with the excursions' bins set to null. */

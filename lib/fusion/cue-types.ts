@@ -41,4 +41,6 @@ export interface CueStream {
   values: Series;
   /** Each reported feature per bin, in its own units under info.measure. */
   features: ReadonlyMap<string, Series>;
+  /** The cue's own samples in each bin, where few enough to count (face cues); see FusionOptions.briefMinSamples. */
+  samples?: readonly (readonly number[])[];
 }

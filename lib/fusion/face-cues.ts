@@ -4,7 +4,7 @@
  */
 import type { FaceTrack, Series } from '../analysis/types.ts';
 import type { CueInfo, CueStream } from './cue-types.ts';
-import { binSeries, type Grid } from './grid.ts';
+import { binSamples, binSeries, type Grid } from './grid.ts';
 import { isValue, mean, median } from './robust.ts';
 
 type Aggregate = (values: number[]) => number | null;
@@ -138,6 +138,7 @@ export function faceCueStreams(track: FaceTrack, grid: Grid): CueStream[] {
       const valueAt = def.measure === 'speed' ? (i: number) => speedAt(track, name, i) : (i: number) => featureAt(track, name, i);
       features.set(name, binSeries(grid, track.t, valueAt, def.aggregate));
     }
-    return { info: def, values: binSeries(grid, track.t, (i) => def.valueAt(track, i), def.aggregate), features };
+    const samples = binSamples(grid, track.t, (i) => def.valueAt(track, i));
+    return { info: def, values: samples.map((values) => def.aggregate(values)), features, samples };
   });
 }

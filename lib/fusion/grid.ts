@@ -31,6 +31,17 @@ export function binIndex(grid: Grid, t: number): number {
   return Math.min(Math.floor(t / grid.binSec), grid.binCount - 1);
 }
 
+/** Per bin, the observed values (null ones are skipped). */
+export function binSamples(grid: Grid, t: readonly number[], valueAt: (i: number) => number | null): number[][] {
+  const buckets: number[][] = Array.from({ length: grid.binCount }, () => []);
+  for (let i = 0; i < t.length; i++) {
+    const bin = binIndex(grid, t[i]!);
+    const v = valueAt(i);
+    if (bin >= 0 && isValue(v)) buckets[bin]!.push(v);
+  }
+  return buckets;
+}
+
 /** Per bin, `aggregate` of the observed values (null ones are skipped); null where a bin has none. */
 export function binSeries(
   grid: Grid,
@@ -38,13 +49,7 @@ export function binSeries(
   valueAt: (i: number) => number | null,
   aggregate: (values: number[]) => number | null,
 ): Series {
-  const buckets: number[][] = Array.from({ length: grid.binCount }, () => []);
-  for (let i = 0; i < t.length; i++) {
-    const bin = binIndex(grid, t[i]!);
-    const v = valueAt(i);
-    if (bin >= 0 && isValue(v)) buckets[bin]!.push(v);
-  }
-  return buckets.map((values) => aggregate(values));
+  return binSamples(grid, t, valueAt).map((values) => aggregate(values));
 }
 
 /** Seconds of a grid position (a bin edge), kept inside [0, durationSec]. */

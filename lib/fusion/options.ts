@@ -30,8 +30,15 @@ export interface FusionOptions {
   briefMinZ: number;
   /** …for at most this many seconds… */
   briefMaxSec: number;
-  /** …and the cue sits within this many typical spreads of baseline on both sides of it. */
+  /** …and the cue sits within this many typical spreads of baseline on both sides of it… */
   briefReturnZ: number;
+  /**
+   * …and at least this many of the cue's samples in the excursion are that far out, where the cue knows
+   * its samples (face cues, ~2–3 frames a bin). A 0.5-s bin holds 2 or 3 frames at 5 a second, and in a
+   * 2-frame bin the median is the mean, so one odd frame (a blink caught mid-closure reads as a glance
+   * down) could make an excursion, depending on where the recording starts.
+   */
+  briefMinSamples: number;
 }
 
 export const DEFAULT_FUSION_OPTIONS: Readonly<FusionOptions> = Object.freeze({
@@ -46,6 +53,7 @@ export const DEFAULT_FUSION_OPTIONS: Readonly<FusionOptions> = Object.freeze({
   briefMinZ: 3,
   briefMaxSec: 2,
   briefReturnZ: 1.5,
+  briefMinSamples: 2,
 });
 
 /** The defaults with the caller's overrides; throws on settings that cannot describe a grid or a test. */

@@ -62,6 +62,8 @@ export interface PersonTimeline {
 interface StandardCue {
   stream: CueStream;
   z: Series;
+  /** Each bin's samples as z, where the stream has them. */
+  sampleZ: number[][] | null;
   noise: number;
 }
 
@@ -93,7 +95,8 @@ function standardise(stream: CueStream): StandardCue | null {
   const baseline = baselineOf(stream.values, stream.info.scaleFloor);
   if (baseline === null) return null;
   const z = zSeries(stream.values, baseline);
-  return { stream, z, noise: noiseOf(z) };
+  const sampleZ = stream.samples?.map((bin) => bin.map((v) => (v - baseline.median) / baseline.scale)) ?? null;
+  return { stream, z, sampleZ, noise: noiseOf(z) };
 }
 
 export function measurePerson(tracks: PersonTracks, grid: Grid): MeasuredPerson {
@@ -113,7 +116,7 @@ export function briefTestCount(person: MeasuredPerson): number {
 export function testPerson(person: MeasuredPerson, grid: Grid, wBins: number, briefBar: number, options: FusionOptions): TestedPerson {
   const minBins = minWindowBins(wBins, options);
   const cues = person.cues.map((cue): TestedCue => {
-    const briefRuns = cue.stream.info.brief ? findBriefRuns(cue.z, cue.noise, briefBar, options) : [];
+    const briefRuns = cue.stream.info.brief ? findBriefRuns(cue.z, cue.noise, briefBar, options, cue.sampleZ) : [];
     const lasting = withoutRuns(cue.z, briefRuns);
     return { ...cue, briefRuns, lasting, changes: changesOf({ sums: windowSums(lasting), noise: cue.noise }, grid.binCount, wBins, minBins) };
   });

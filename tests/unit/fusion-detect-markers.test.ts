@@ -66,6 +66,21 @@ test('a one-second smile burst gives one brief marker and no shift', () => {
   assert.match(m.summary, /^Brief \(1\.0 s\): smile increased/);
 });
 
+test('one odd frame is not a brief marker, wherever it falls; two frames are', () => {
+  // At 5 frames a second a 0.5-s bin holds 3 frames or 2, and a 2-frame bin's median is their mean: one
+  // frame of a blink caught mid-closure (MediaPipe's "look down" follows the lid) once made "gaze lowered".
+  const glance = (frames: number[]) => (t: number) => (frames.some((f) => Math.abs(t - f) < 0.01) ? 0.8 : 0.05);
+  for (const frame of [300.6, 300.4]) {
+    const face = faceTrack({ durationSec: 600, seed: 11, levels: both('eyeLookDown', glance([frame])) });
+    assert.deepEqual(run({ face: [face], voice: [], durationSec: 600 }), [], `one frame at ${frame} s`);
+  }
+  const face = faceTrack({ durationSec: 600, seed: 11, levels: both('eyeLookDown', glance([300.6, 300.8])) });
+  const markers = run({ face: [face], voice: [], durationSec: 600 });
+  assert.equal(markers.length, 1, JSON.stringify(markers));
+  assert.equal(markers[0]!.kind, 'brief');
+  assert.match(markers[0]!.summary, /gaze lowered/);
+});
+
 test('face and voice of the same person changing together give one marker with both modalities', () => {
   const face = faceTrack({ durationSec: 600, seed: 5, levels: both('browDown', step(250, 0.05, 0.3)) });
   const voice = voiceTrack({ personId: 'p1', durationSec: 600, seed: 6, speech: turnTaking(600, 7), f0Hz: step(250, 120, 150), loudnessDb: () => -25 });
