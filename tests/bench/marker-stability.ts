@@ -9,11 +9,16 @@
  *   2.5 fps           half the model calls.
  * Markers are paired with the reference's by kind, person and moment ±1 s (lib/fusion/marker-agreement.ts).
  * Not a test: it prints a table to quote (about 10 minutes on 2 cores).
+ *
+ * `npm run bench:markers -- --refuse` analyses nothing: it runs fusion again on the tracks the last run
+ * saved, in seconds, to judge a change to fusion alone (its inputs are the same). The markers compared are
+ * then fusion's own, before the roles add their reasons; kind, person and moment are what is compared.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { markerOnset } from '../../lib/analysis/marker-onset.ts';
+import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { markerAgreement } from '../../lib/fusion/marker-agreement.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
@@ -22,6 +27,7 @@ import { video } from '../helpers/paths.ts';
 import { BENCH_OUTPUT, longInput } from './bench-session.ts';
 
 const WORK = join(BENCH_OUTPUT, 'markers');
+const REFUSE = process.argv.includes('--refuse');
 
 interface Variant {
   name: string;
@@ -48,9 +54,11 @@ const VARIANTS: Variant[] = [
 
 function recordings(): { name: string; file: string }[] {
   const gallery = join(WORK, 'gallery.mp4');
-  makeGallerySession(gallery);
   const bench = join(WORK, 'bench-3min.mp4');
-  ffmpeg('-i', longInput(10), '-t', '180', '-c', 'copy', bench);
+  if (!REFUSE) {
+    makeGallerySession(gallery);
+    ffmpeg('-i', longInput(10), '-t', '180', '-c', 'copy', bench);
+  }
   return [
     { name: 'gallery (90 s, two people)', file: gallery },
     { name: 'WolfgangLanger_Pexels', file: video('WolfgangLanger_Pexels.mp4') },
@@ -61,6 +69,10 @@ function recordings(): { name: string; file: string }[] {
 }
 
 async function markersOf(file: string, args: string[], out: string): Promise<Analysis['markers']> {
+  if (REFUSE) {
+    const saved = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as Analysis;
+    return analyseFusion({ face: saved.tracks.face, body: saved.tracks.body ?? [], voice: saved.tracks.voice, durationSec: saved.source.durationSec }).markers;
+  }
   const run = await runCli(['analyze', file, '--out', out, '--quiet', ...args], out, 900_000);
   if (run.code !== 0) throw new Error(`attune analyze ${file} ${args.join(' ')} failed:\n${run.stderr}`);
   return (run.analysis as Analysis).markers;
@@ -69,14 +81,16 @@ async function markersOf(file: string, args: string[], out: string): Promise<Ana
 const pad = (text: string, width: number): string => text.padEnd(width);
 
 async function main(): Promise<void> {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
+  if (!REFUSE) {
+    rmSync(WORK, { recursive: true, force: true });
+    mkdirSync(WORK, { recursive: true });
+  }
   const totals = new Map(VARIANTS.map((v) => [v.name, { reference: 0, found: 0, extra: 0 }]));
   for (const [index, { name, file }] of recordings().entries()) {
     const reference = await markersOf(file, [], join(WORK, `${index}-reference`));
     console.warn(`${name}: ${reference.length} markers at the defaults`);
     for (const variant of VARIANTS) {
-      const { file: variantFile, args } = variant.prepare(file, String(index));
+      const { file: variantFile, args } = REFUSE ? { file, args: [] } : variant.prepare(file, String(index));
       const other = await markersOf(variantFile, args, join(WORK, `${index}-${variant.name.replace(/\W+/g, '')}`));
       const agreement = markerAgreement(reference, other, { offsetSec: variant.offsetSec });
       const total = totals.get(variant.name)!;
