@@ -62,7 +62,7 @@ export interface PersonTimeline {
 interface StandardCue {
   stream: CueStream;
   z: Series;
-  /** Each bin's samples as z, where the stream has them. */
+  /** Each bin's samples as z, where the stream has them and the cue can make a brief marker. */
   sampleZ: number[][] | null;
   noise: number;
 }
@@ -95,7 +95,8 @@ function standardise(stream: CueStream): StandardCue | null {
   const baseline = baselineOf(stream.values, stream.info.scaleFloor);
   if (baseline === null) return null;
   const z = zSeries(stream.values, baseline);
-  const sampleZ = stream.samples?.map((bin) => bin.map((v) => (v - baseline.median) / baseline.scale)) ?? null;
+  const samples = stream.info.brief ? stream.samples : undefined;
+  const sampleZ = samples?.map((bin) => bin.map((v) => (v - baseline.median) / baseline.scale)) ?? null;
   return { stream, z, sampleZ, noise: noiseOf(z) };
 }
 

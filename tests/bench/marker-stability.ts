@@ -11,15 +11,15 @@
  * Not a test: it prints a table to quote (about 10 minutes on 2 cores).
  *
  * `npm run bench:markers -- --refuse` analyses nothing: it runs fusion again on the tracks the last run
- * saved, in seconds, to judge a change to fusion alone (its inputs are the same). The markers compared are
- * then fusion's own, before the roles add their reasons; kind, person and moment are what is compared.
+ * saved, in seconds, to judge a change to fusion alone (its inputs are the same), re-deriving each file's
+ * markers from its tracks as `attune roles` does (lib/roles/assign-roles.ts).
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analysis } from '../../lib/analysis/types.ts';
 import { markerOnset } from '../../lib/analysis/marker-onset.ts';
-import { analyseFusion } from '../../lib/fusion/detect-markers.ts';
 import { markerAgreement } from '../../lib/fusion/marker-agreement.ts';
+import { reassignRoles } from '../../lib/roles/assign-roles.ts';
 import { runCli } from '../helpers/cli.ts';
 import { ffmpeg } from '../helpers/ffmpeg.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
@@ -71,7 +71,7 @@ function recordings(): { name: string; file: string }[] {
 async function markersOf(file: string, args: string[], out: string): Promise<Analysis['markers']> {
   if (REFUSE) {
     const saved = JSON.parse(readFileSync(join(out, 'analysis.json'), 'utf8')) as Analysis;
-    return analyseFusion({ face: saved.tracks.face, body: saved.tracks.body ?? [], voice: saved.tracks.voice, durationSec: saved.source.durationSec }).markers;
+    return reassignRoles(saved, new Map()).markers;
   }
   const run = await runCli(['analyze', file, '--out', out, '--quiet', ...args], out, 900_000);
   if (run.code !== 0) throw new Error(`attune analyze ${file} ${args.join(' ')} failed:\n${run.stderr}`);
