@@ -8,7 +8,7 @@ import type { FusionOptions } from './options.ts';
 import { isValue, mean } from './robust.ts';
 
 export interface BriefRun {
-  /** Bins [from, to) where the cue stayed beyond briefMinZ on one side of baseline. */
+  /** Bins [from, to) where the cue stayed beyond briefReturnZ on one side of baseline, reaching briefMinZ. */
   from: number;
   to: number;
   /** Bins [contextFrom, from) just before it: the "before" of its evidence. */
@@ -22,25 +22,36 @@ function observed(z: Series, from: number, to: number): number[] {
 }
 
 /**
- * Every brief excursion of one cue. It must: stay beyond briefMinZ for at most briefMaxSec; have observed
- * bins right before and after it that are back inside briefMinZ; sit in surroundings (briefMaxSec on each
- * side) whose means are within briefReturnZ of baseline; and stand out from those surroundings by at
- * least `bar` standard errors of the cue's bin-to-bin noise (evidenceBar over the places an excursion could
- * start: every observed bin of every brief cue).
+ * Every brief excursion of one cue. It must reach briefMinZ; its extent is every bin around that peak still
+ * beyond briefReturnZ on the same side (hysteresis: where the cue left and came back near baseline, so
+ * the extent does not hang on whether the peak's shoulders sampled a little over or under briefMinZ); the
+ * extent lasts at most briefMaxSec; has observed bins right before and after it; sits in surroundings
+ * (briefMaxSec on each side) whose means are within briefReturnZ of baseline; and stands out from those
+ * surroundings by at least `bar` standard errors of the cue's bin-to-bin noise (evidenceBar over the places
+ * an excursion could start: every observed bin of every brief cue).
  */
-export function findBriefRuns(z: Series, noise: number, bar: number, options: FusionOptions, sampleZ: readonly (readonly number[])[] | null = null): BriefRun[] {
+export function findBriefRuns(
+  z: Series,
+  noise: number,
+  bar: number,
+  options: FusionOptions,
+  sampleZ: readonly (readonly number[])[] | null = null,
+  risesOnly = false,
+): BriefRun[] {
   const maxBins = Math.max(1, Math.round(options.briefMaxSec / options.binSec));
   const runs: BriefRun[] = [];
+  const beyond = (k: number, sign: number) => isValue(z[k]) && z[k]! * sign >= options.briefReturnZ;
   let k = 0;
   while (k < z.length) {
     const v = z[k];
-    if (!isValue(v) || Math.abs(v) < options.briefMinZ) {
+    if (!isValue(v) || Math.abs(v) < options.briefMinZ || (risesOnly && v < 0)) {
       k++;
       continue;
     }
     const sign = Math.sign(v);
-    const from = k;
-    while (k < z.length && isValue(z[k]) && z[k]! * sign >= options.briefMinZ) k++;
+    let from = k;
+    while (from > 0 && beyond(from - 1, sign)) from--;
+    while (k < z.length && beyond(k, sign)) k++;
     const run = briefRunAt(z, from, k, maxBins, noise, bar, options);
     if (run && (!sampleZ || samplesBeyond(sampleZ, from, k, sign, options.briefMinZ) >= options.briefMinSamples)) runs.push(run);
   }
@@ -48,10 +59,7 @@ export function findBriefRuns(z: Series, noise: number, bar: number, options: Fu
 }
 
 function briefRunAt(z: Series, from: number, to: number, maxBins: number, noise: number, bar: number, options: FusionOptions): BriefRun | null {
-  const prev = z[from - 1];
-  const next = z[to];
-  if (to - from > maxBins || !isValue(prev) || !isValue(next)) return null;
-  if (Math.abs(prev) >= options.briefMinZ || Math.abs(next) >= options.briefMinZ) return null;
+  if (to - from > maxBins || !isValue(z[from - 1]) || !isValue(z[to])) return null;
   const before = observed(z, from - maxBins, from);
   const after = observed(z, to, to + maxBins);
   const meanBefore = mean(before)!;

@@ -27,8 +27,11 @@ export interface CueInfo {
    * wobble into a large z.
    */
   scaleFloor: number;
-  /** Whether a short excursion of this cue is worth a brief marker (blinks and speech pauses are not). */
-  brief: boolean;
+  /**
+   * Whether a short excursion of this cue is worth a brief marker (blinks and speech pauses are not);
+   * 'rises' when only a rise is (lips pressed together is a cue, lips parting for a word is speech).
+   */
+  brief: boolean | 'rises';
   /** Summary phrases for a rise and a fall; `{change}` becomes |after − before| of the first feature. */
   rises: string;
   falls: string;

@@ -75,7 +75,7 @@ const gazeAside: SampleValue = (track, i) => {
   return oneWay === null || otherWay === null ? null : Math.abs(oneWay - otherWay);
 };
 
-function blendshapeCue(name: string, features: string[], rises: string, falls: string, brief = true): FaceCueDef {
+function blendshapeCue(name: string, features: string[], rises: string, falls: string, brief: FaceCueDef['brief'] = true): FaceCueDef {
   return {
     name, modality: 'face', features, measure: 'level', scaleFloor: BLENDSHAPE_FLOOR, brief, rises, falls,
     valueAt: meanOf(...features), aggregate: median,
@@ -93,7 +93,8 @@ export const FACE_CUES: readonly FaceCueDef[] = [
   },
   // Mostly articulation while speaking: useful in a lasting change, noise as a blip.
   blendshapeCue('jawOpen', ['jawOpen'], 'mouth more open', 'mouth less open', false),
-  blendshapeCue('lipPress', ['mouthPressLeft', 'mouthPressRight'], 'lips pressed together', 'lips less pressed'),
+  // Lips less pressed for a moment is mostly a word being said; pressed together is the cue.
+  blendshapeCue('lipPress', ['mouthPressLeft', 'mouthPressRight'], 'lips pressed together', 'lips less pressed', 'rises'),
   blendshapeCue('mouthFrown', ['mouthFrownLeft', 'mouthFrownRight'], 'mouth corners pulled down', 'mouth corners less pulled down'),
   {
     ...blendshapeCue('gazeDown', ['eyeLookDownLeft', 'eyeLookDownRight', 'eyeLookUpLeft', 'eyeLookUpRight'], 'gaze lowered', 'gaze raised'),

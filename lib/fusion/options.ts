@@ -10,7 +10,7 @@ export interface FusionOptions {
   binSec: number;
   /** The two-window test compares windows of this fraction of the duration, clamped to the two limits below. */
   windowFraction: number;
-  /** Shortest window, seconds: longer than a brief excursion (briefMaxSec), so a blip is not read as lasting. */
+  /** Shortest window, seconds: no shorter than a brief excursion (briefMaxSec), so a blip is not read as lasting. */
   windowMinSec: number;
   /** Longest window, seconds: a change that holds this long is a lasting one in a conversation. */
   windowMaxSec: number;
@@ -28,9 +28,12 @@ export interface FusionOptions {
   evidenceFloor: number;
   /** A brief excursion goes at least this many typical spreads away from the person's baseline… */
   briefMinZ: number;
-  /** …for at most this many seconds… */
+  /**
+   * …for at most this many seconds, from where it left to where it came back within briefReturnZ (the
+   * shortest shift window: what is longer is for the shift test)…
+   */
   briefMaxSec: number;
-  /** …and the cue sits within this many typical spreads of baseline on both sides of it… */
+  /** …which is where it starts and ends, and the cue's surroundings average within this many spreads of baseline… */
   briefReturnZ: number;
   /**
    * …and at least this many of the cue's samples in the excursion are that far out, where the cue knows
@@ -51,7 +54,7 @@ export const DEFAULT_FUSION_OPTIONS: Readonly<FusionOptions> = Object.freeze({
   falseAlarmRate: 0.01,
   evidenceFloor: 3,
   briefMinZ: 3,
-  briefMaxSec: 2,
+  briefMaxSec: 3,
   briefReturnZ: 1.5,
   briefMinSamples: 2,
 });

@@ -117,7 +117,8 @@ export function briefTestCount(person: MeasuredPerson): number {
 export function testPerson(person: MeasuredPerson, grid: Grid, wBins: number, briefBar: number, options: FusionOptions): TestedPerson {
   const minBins = minWindowBins(wBins, options);
   const cues = person.cues.map((cue): TestedCue => {
-    const briefRuns = cue.stream.info.brief ? findBriefRuns(cue.z, cue.noise, briefBar, options, cue.sampleZ) : [];
+    const { brief } = cue.stream.info;
+    const briefRuns = brief ? findBriefRuns(cue.z, cue.noise, briefBar, options, cue.sampleZ, brief === 'rises') : [];
     const lasting = withoutRuns(cue.z, briefRuns);
     return { ...cue, briefRuns, lasting, changes: changesOf({ sums: windowSums(lasting), noise: cue.noise }, grid.binCount, wBins, minBins) };
   });

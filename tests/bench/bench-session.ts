@@ -6,10 +6,13 @@ import { REPO, video } from '../helpers/paths.ts';
 
 export const BENCH_OUTPUT = join(REPO, 'bench-output');
 
+/** The recording the long inputs repeat (9.5 s): made by the first longInput. */
+export const LOOPED_BASE = join(BENCH_OUTPUT, 'base.mp4');
+
 /** RAVDESS actor 05 neutral, happy, fearful: a real face talking with sound, looped to the length asked for. */
 export function longInput(min: number): string {
   mkdirSync(BENCH_OUTPUT, { recursive: true });
-  const base = join(BENCH_OUTPUT, 'base.mp4');
+  const base = LOOPED_BASE;
   if (!existsSync(base)) {
     const clips = ['01-01-01-01-02-01-05.mp4', '01-01-03-01-01-02-05.mp4', '01-01-06-02-02-02-05.mp4'].map(video);
     ffmpeg(...clips.flatMap((c) => ['-i', c]), '-filter_complex', '[0:v][0:a][1:v][1:a][2:v][2:a]concat=n=3:v=1:a=1[v][a]', '-map', '[v]', '-map', '[a]', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '20', '-c:a', 'aac', base);

@@ -8,6 +8,9 @@
  *   +one step         re-encoded, starting 0.2 s later: the same frames, but the 0.5-s bins fall elsewhere;
  *   2.5 fps           half the model calls.
  * Markers are paired with the reference's by kind, person and moment ±1 s (lib/fusion/marker-agreement.ts).
+ * The bench session is one 9.5-s recording played 19 times, each time at another phase to the frames
+ * analysed and to the 0.5-s bins: a marker of one moment of it should be in every repetition, and the
+ * table counts in how many it is.
  * Not a test: it prints a table to quote (about 10 minutes on 2 cores).
  *
  * `npm run bench:markers -- --refuse` analyses nothing: it runs fusion again on the tracks the last run
@@ -16,15 +19,15 @@
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Analysis } from '../../lib/analysis/types.ts';
+import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import { markerOnset } from '../../lib/analysis/marker-onset.ts';
 import { markerAgreement } from '../../lib/fusion/marker-agreement.ts';
 import { reassignRoles } from '../../lib/roles/assign-roles.ts';
 import { runCli } from '../helpers/cli.ts';
-import { ffmpeg } from '../helpers/ffmpeg.ts';
+import { durationOf, ffmpeg } from '../helpers/ffmpeg.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { video } from '../helpers/paths.ts';
-import { BENCH_OUTPUT, longInput } from './bench-session.ts';
+import { BENCH_OUTPUT, LOOPED_BASE, longInput } from './bench-session.ts';
 
 const WORK = join(BENCH_OUTPUT, 'markers');
 const REFUSE = process.argv.includes('--refuse');
@@ -52,7 +55,7 @@ const VARIANTS: Variant[] = [
   { name: '2.5 fps', offsetSec: 0, prepare: (file) => ({ file, args: ['--fps', '2.5'] }) },
 ];
 
-function recordings(): { name: string; file: string }[] {
+function recordings(): { name: string; file: string; looped?: boolean }[] {
   const gallery = join(WORK, 'gallery.mp4');
   const bench = join(WORK, 'bench-3min.mp4');
   if (!REFUSE) {
@@ -64,7 +67,7 @@ function recordings(): { name: string; file: string }[] {
     { name: 'WolfgangLanger_Pexels', file: video('WolfgangLanger_Pexels.mp4') },
     { name: 'default.wmv', file: video('default.wmv') },
     { name: 'multi_face.avi', file: video('multi_face.avi') },
-    { name: 'bench session, 3 min', file: bench },
+    { name: 'bench session, 3 min', file: bench, looped: true },
   ];
 }
 
@@ -80,18 +83,48 @@ async function markersOf(file: string, args: string[], out: string): Promise<Ana
 
 const pad = (text: string, width: number): string => text.padEnd(width);
 
+/** What a marker says changed, without its duration: "Brief (1.5 s): brows raised" → "brief: brows raised". */
+const what = (m: Marker): string => `${m.kind}: ${m.summary.replace(/^Brief \([^)]*\): /, '')}`;
+
+/**
+ * For a recording that repeats one recording of `periodSec`: each moment of the repetition that has a
+ * marker in any of the analyses, and in how many repetitions each analysis marks it (±1 s).
+ */
+function repeats(analyses: { name: string; markers: readonly Marker[]; offsetSec: number }[], periodSec: number, durationSec: number): string[] {
+  const seen = analyses.flatMap(({ name, markers, offsetSec }) =>
+    markers.map((m) => {
+      const onset = markerOnset(m) + offsetSec;
+      return { name, what: what(m), phase: onset % periodSec, loop: Math.floor(onset / periodSec) };
+    }),
+  );
+  seen.sort((a, b) => a.what.localeCompare(b.what) || a.phase - b.phase);
+  const moments: (typeof seen)[] = [];
+  for (const item of seen) {
+    const last = moments.at(-1);
+    if (last && last[0]!.what === item.what && item.phase - last.at(-1)!.phase <= 1) last.push(item);
+    else moments.push([item]);
+  }
+  return moments.map((moment) => {
+    const loops = Math.ceil((durationSec - moment[0]!.phase) / periodSec);
+    const counts = analyses.map(({ name }) => `${new Set(moment.filter((m) => m.name === name).map((m) => m.loop)).size}/${loops}`);
+    return `${moment[0]!.what} at ${moment[0]!.phase.toFixed(1)} s: ${counts.join(' ')}`;
+  });
+}
+
 async function main(): Promise<void> {
   if (!REFUSE) {
     rmSync(WORK, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
   }
   const totals = new Map(VARIANTS.map((v) => [v.name, { reference: 0, found: 0, extra: 0 }]));
-  for (const [index, { name, file }] of recordings().entries()) {
+  for (const [index, { name, file, looped }] of recordings().entries()) {
     const reference = await markersOf(file, [], join(WORK, `${index}-reference`));
     console.warn(`${name}: ${reference.length} markers at the defaults`);
+    const analyses = [{ name: 'reference', markers: reference, offsetSec: 0 }];
     for (const variant of VARIANTS) {
       const { file: variantFile, args } = REFUSE ? { file, args: [] } : variant.prepare(file, String(index));
       const other = await markersOf(variantFile, args, join(WORK, `${index}-${variant.name.replace(/\W+/g, '')}`));
+      analyses.push({ name: variant.name, markers: other, offsetSec: variant.offsetSec });
       const agreement = markerAgreement(reference, other, { offsetSec: variant.offsetSec });
       const total = totals.get(variant.name)!;
       total.reference += reference.length;
@@ -99,6 +132,10 @@ async function main(): Promise<void> {
       total.extra += agreement.extra.length;
       const missed = agreement.missed.map((m) => `${m.kind}@${markerOnset(m).toFixed(1)}`).join(' ');
       console.warn(`  ${pad(variant.name, 11)} re-found ${agreement.found.length}/${reference.length}, ${agreement.extra.length} extra${missed ? `; missed ${missed}` : ''}`);
+    }
+    if (looped) {
+      console.warn(`  repetitions marked (${analyses.map((a) => a.name).join(', ')}):`);
+      for (const line of repeats(analyses, durationOf(LOOPED_BASE), durationOf(file))) console.warn(`    ${line}`);
     }
   }
   console.warn('\nall recordings:');

@@ -4,9 +4,8 @@
  * next speaker starts `overlapSec` before the previous one stops, so the two talk at once briefly at
  * every change. Each clip is about 1.2–2.3 s of speech. Written as 16 kHz mono AAC in .m4a, as a phone app would record.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ffmpeg } from './ffmpeg.ts';
+import { durationOf, ffmpeg } from './ffmpeg.ts';
 import { speech } from './paths.ts';
 
 export interface VoiceTurn {
@@ -20,9 +19,6 @@ export const MAN = [
   '03-01-04-02-01-01-05.wav', '03-01-05-02-01-01-05.wav', '03-01-06-02-01-01-05.wav', '03-01-07-02-01-01-05.wav', '03-01-08-02-01-01-05.wav',
 ];
 export const WOMAN = ['03-01-01-01-01-01-04.wav', '03-01-03-02-01-01-04.wav', '03-01-04-02-01-01-04.wav', '03-01-05-02-01-01-04.wav'];
-
-const duration = (file: string): number =>
-  Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' }));
 
 /**
  * The clip with the silence before and after the speech removed (below −60 dBFS: the clips' own floor is
@@ -51,7 +47,7 @@ export function makePhoneCall(
   let end = 0;
   turns.forEach(({ speaker, clip }, i) => {
     const path = trimmed(clip, dir, `turn${i}`);
-    const sec = duration(path);
+    const sec = durationOf(path);
     const previous = truth.at(-1);
     const start = previous === undefined ? 0.5 : previous.speaker === speaker ? end + pauseSec : end - overlapSec;
     truth.push({ startSec: start, endSec: start + sec, speaker });

@@ -15,8 +15,7 @@
  * The truth is each turn's span and who had it ('left', 'right' or 'off-camera'); the RAVDESS files have
  * silence at both ends, so every turn is separated by a pause.
  */
-import { execFileSync } from 'node:child_process';
-import { ffmpeg } from './ffmpeg.ts';
+import { durationOf, ffmpeg } from './ffmpeg.ts';
 import { speech, video } from './paths.ts';
 
 export type TurnOwner = 'left' | 'right' | 'off-camera' | 'both';
@@ -36,10 +35,6 @@ const RATE = 48_000;
 const face = `crop=720:720,scale=240:240,fps=${FPS},pad=320:240:40:0:white,setsar=1`;
 const tile = `fps=${FPS},scale=320:240:force_original_aspect_ratio=decrease,pad=320:240:(ow-iw)/2:(oh-ih)/2,setsar=1`;
 const mono = `aresample=${RATE},aformat=sample_fmts=fltp:channel_layouts=mono`;
-
-function durationOf(file: string): number {
-  return Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' }));
-}
 
 /** Whole frames, so each turn's span in the picture and in the sound is the same. */
 const frames = (sec: number) => Math.round(sec * FPS) / FPS;

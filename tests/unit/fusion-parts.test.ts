@@ -88,8 +88,8 @@ test('brief runs: short, back to baseline on both sides, and clear of the noise'
   assert.ok(runs[0]!.d > 5);
 
   const long = [...base];
-  long.fill(6, 20, 26);
-  assert.deepEqual(findBriefRuns(long, noiseOf(base), BAR, options), [], 'three seconds is not brief');
+  long.fill(6, 20, 27);
+  assert.deepEqual(findBriefRuns(long, noiseOf(base), BAR, options), [], 'three and a half seconds is not brief');
   const noReturn = [...base];
   noReturn.fill(2, 22);
   noReturn[20] = 6;
@@ -99,6 +99,20 @@ test('brief runs: short, back to baseline on both sides, and clear of the noise'
   unseen[22] = null;
   assert.deepEqual(findBriefRuns(unseen, noiseOf(base), BAR, options), [], 'the return must be observed');
   assert.deepEqual(findBriefRuns(blip, 2, BAR, options), [], 'noisy cues need a larger blip');
+  assert.deepEqual(findBriefRuns(blip.map((v) => (v === null ? null : -v)), noiseOf(base), BAR, options, null, true), [], 'a fall is not a brief of a rises-only cue');
+});
+
+test('a brief run spans the whole excursion, so where its shoulders sampled does not decide it', () => {
+  // The same rise and fall sampled at two phases: the peak is over briefMinZ in one bin or in two, and
+  // the shoulders just under it. Either way the run is where the cue left and came back near baseline.
+  const BAR = 5;
+  const base: Series = Array.from({ length: 40 }, (_, k) => (k % 2 === 0 ? 0.2 : -0.2));
+  const onePeakBin = [...base];
+  onePeakBin.splice(19, 4, 2.8, 4.2, 2.6, 1.6);
+  const twoPeakBins = [...base];
+  twoPeakBins.splice(19, 4, 1.9, 3.4, 3.2, 2.4);
+  const spans = [onePeakBin, twoPeakBins].map((z) => findBriefRuns(z, noiseOf(base), BAR, options).map((r) => [r.from, r.to]));
+  assert.deepEqual(spans, [[[19, 23]], [[19, 23]]]);
 });
 
 test('a voice with no speaker stays its own person; an attributed one joins that face', () => {
