@@ -28,6 +28,7 @@ const entries = [
   ['workers/audio/audio-worker.ts', 'workers', nodeWorker],
   ['workers/vision/vision-worker.ts', 'workers', browser],
   ['workers/vision/vision-page.ts', 'workers', browser],
+  ['workers/vision/frame-relay.ts', 'workers', browser],
   ['main/app/main.ts', 'main', cjs],
   ['main/preload/preload.ts', 'main', preload],
   ['main/preload/vision-preload.ts', 'main', preload],

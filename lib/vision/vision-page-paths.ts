@@ -8,6 +8,8 @@ export const VISION_PAGE_PATHS = {
   page: '/vision-page.html',
   pageScript: '/vision-page.js',
   worker: '/vision-worker.js',
+  /** The headless engine's frame socket, held in a SharedWorker (workers/vision/frame-relay.ts). */
+  frameRelay: '/frame-relay.js',
   wasmLoader: '/wasm/vision_wasm_module_internal.js',
   wasmBinary: '/wasm/vision_wasm_module_internal.wasm',
   /** TensorFlow.js's wasm runtime (the body task): the folder its loader is pointed at. */

@@ -28,6 +28,7 @@ export function visionFileTable(roots: VisionFileRoots, models: VisionModels): M
     [VISION_PAGE_PATHS.page, join(roots.workersDir, 'vision-page.html')],
     [VISION_PAGE_PATHS.pageScript, join(roots.workersDir, 'vision-page.js')],
     [VISION_PAGE_PATHS.worker, join(roots.workersDir, 'vision-worker.js')],
+    [VISION_PAGE_PATHS.frameRelay, join(roots.workersDir, 'frame-relay.js')],
     [VISION_PAGE_PATHS.wasmLoader, join(roots.tasksVisionDir, 'wasm', 'vision_wasm_module_internal.js')],
     [VISION_PAGE_PATHS.wasmBinary, join(roots.tasksVisionDir, 'wasm', 'vision_wasm_module_internal.wasm')],
     ...VISION_PAGE_PATHS.tfjsWasmFiles.map((file) => [`${VISION_PAGE_PATHS.tfjsWasmDir}${file}`, join(roots.tfjsWasmDir, 'dist', file)] as const),

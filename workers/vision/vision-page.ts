@@ -11,7 +11,7 @@ import { VisionPool } from './vision-pool.ts';
 import { openWebSocketChannel } from './websocket-channel.ts';
 
 function openChannel(channel: FrameChannelParams): Promise<FrameChannel> {
-  return channel.kind === 'port' ? receivePortChannel() : openWebSocketChannel(channel.url);
+  return channel.kind === 'port' ? receivePortChannel() : openWebSocketChannel(channel.url, VISION_PAGE_PATHS.frameRelay);
 }
 
 async function loadFile(path: string): Promise<ArrayBuffer> {

@@ -1,25 +1,37 @@
-/** A FrameChannel over a WebSocket: binary messages are frames, text messages are the page's answers. */
+/**
+ * A FrameChannel over the loopback WebSocket, held by a SharedWorker (frame-relay.ts): binary messages
+ * are frames, text messages are the page's answers.
+ */
 import type { FrameChannel } from './frame-channel.ts';
+import type { RelayNotice } from './frame-relay.ts';
 
-export function openWebSocketChannel(url: string): Promise<FrameChannel> {
+const isNotice = (data: unknown): data is RelayNotice => typeof data === 'object' && data !== null && 'relay' in data;
+
+export function openWebSocketChannel(url: string, relayPath: string): Promise<FrameChannel> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.binaryType = 'arraybuffer';
-    const failOpen = (): void => reject(new Error('could not open the frame socket'));
-    socket.addEventListener('error', failOpen, { once: true });
-    socket.addEventListener('open', () => {
-      socket.removeEventListener('error', failOpen);
-      resolve({
-        onFrame(listener) {
-          socket.addEventListener('message', (event: MessageEvent) => {
-            if (event.data instanceof ArrayBuffer) listener(event.data);
-          });
-        },
-        send: (message) => socket.send(JSON.stringify(message)),
-        onClose(listener) {
-          socket.addEventListener('close', () => listener());
-        },
-      });
-    }, { once: true });
+    const relay = new SharedWorker(`${relayPath}?${new URLSearchParams({ socket: url })}`, { type: 'module' });
+    const { port } = relay;
+    const closeListeners: (() => void)[] = [];
+    let opened = false;
+    relay.addEventListener('error', () => reject(new Error('could not start the frame relay')));
+    port.addEventListener('message', (event: MessageEvent) => {
+      if (!isNotice(event.data)) return;
+      if (event.data.relay === 'open') {
+        opened = true;
+        resolve({
+          onFrame(listener) {
+            port.addEventListener('message', (frame: MessageEvent) => {
+              if (frame.data instanceof ArrayBuffer) listener(frame.data);
+            });
+          },
+          send: (message) => port.postMessage(JSON.stringify(message)),
+          onClose(listener) {
+            closeListeners.push(listener);
+          },
+        });
+      } else if (!opened) reject(new Error('could not open the frame socket'));
+      else for (const listener of closeListeners) listener();
+    });
+    port.start();
   });
 }
