@@ -16,7 +16,7 @@ interface SharedScope {
 }
 const scope = self as unknown as SharedScope;
 
-/** What the relay says on the port besides frames: the socket opened, failed or closed. */
+/** What the relay says on the port besides frames: the socket opened, or closed (before opening: it never opened). */
 export type RelayNotice = { relay: 'open' } | { relay: 'closed' };
 
 scope.addEventListener('connect', (event: MessageEvent) => {

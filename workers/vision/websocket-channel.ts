@@ -4,6 +4,7 @@
  */
 import type { FrameChannel } from './frame-channel.ts';
 import type { RelayNotice } from './frame-relay.ts';
+import { portFrameChannel } from './message-port-channel.ts';
 
 const isNotice = (data: unknown): data is RelayNotice => typeof data === 'object' && data !== null && 'relay' in data;
 
@@ -18,17 +19,7 @@ export function openWebSocketChannel(url: string, relayPath: string): Promise<Fr
       if (!isNotice(event.data)) return;
       if (event.data.relay === 'open') {
         opened = true;
-        resolve({
-          onFrame(listener) {
-            port.addEventListener('message', (frame: MessageEvent) => {
-              if (frame.data instanceof ArrayBuffer) listener(frame.data);
-            });
-          },
-          send: (message) => port.postMessage(JSON.stringify(message)),
-          onClose(listener) {
-            closeListeners.push(listener);
-          },
-        });
+        resolve(portFrameChannel(port, (listener) => closeListeners.push(listener)));
       } else if (!opened) reject(new Error('could not open the frame socket'));
       else for (const listener of closeListeners) listener();
     });
