@@ -27,7 +27,7 @@ test('overall progress weighs concurrent stages and the ETA follows the elapsed 
   tracker.update('audio', 1);
   tracker.update('vision', 0.5);
   const last = seen.at(-1)!;
-  const expected = (0.85 * 0.5 + 0.1) / 0.95;
+  const expected = (0.95 * 0.5 + 0.02) / 0.97;
   assert.ok(Math.abs(last.overall - expected) < 1e-9);
   assert.ok(Math.abs(last.etaSec! - (10 / expected) * (1 - expected)) < 1e-6);
 });
