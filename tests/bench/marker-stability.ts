@@ -8,10 +8,12 @@
  *   +one step         re-encoded, starting 0.2 s later: the same frames, but the 0.5-s bins fall elsewhere;
  *   2.5 fps           half the model calls.
  * Markers are paired with the reference's by kind, person and moment ±1 s (lib/fusion/marker-agreement.ts).
+ * The calm session (bench-session.ts) is a face talking calmly with six expressive clips put in at known
+ * times: the table counts how many of them some marker overlaps.
  * The bench session is one 9.5-s recording played 19 times, each time at another phase to the frames
  * analysed and to the 0.5-s bins: a marker of one moment of it should be in every repetition, and the
  * table counts in how many it is.
- * Not a test: it prints a table to quote (about 10 minutes on 2 cores).
+ * Not a test: it prints a table to quote (about 15 minutes on 2 cores).
  *
  * `npm run bench:markers -- --refuse` analyses nothing: it runs fusion again on the tracks the last run
  * saved, in seconds, to judge a change to fusion alone (its inputs are the same), re-deriving each file's
@@ -27,7 +29,7 @@ import { runCli } from '../helpers/cli.ts';
 import { durationOf, ffmpeg } from '../helpers/ffmpeg.ts';
 import { makeGallerySession } from '../helpers/gallery-session.ts';
 import { video } from '../helpers/paths.ts';
-import { BENCH_OUTPUT, LOOPED_BASE, longInput } from './bench-session.ts';
+import { BENCH_OUTPUT, LOOPED_BASE, calmSession, longInput } from './bench-session.ts';
 
 const WORK = join(BENCH_OUTPUT, 'markers');
 const REFUSE = process.argv.includes('--refuse');
@@ -55,19 +57,21 @@ const VARIANTS: Variant[] = [
   { name: '2.5 fps', offsetSec: 0, prepare: (file) => ({ file, args: ['--fps', '2.5'] }) },
 ];
 
-function recordings(): { name: string; file: string; looped?: boolean }[] {
+function recordings(): { name: string; file: string; looped?: boolean; changes?: [number, number][] }[] {
   const gallery = join(WORK, 'gallery.mp4');
   const bench = join(WORK, 'bench-3min.mp4');
   if (!REFUSE) {
     makeGallerySession(gallery);
     ffmpeg('-i', longInput(10), '-t', '180', '-c', 'copy', bench);
   }
+  const calm = calmSession();
   return [
     { name: 'gallery (90 s, two people)', file: gallery },
     { name: 'WolfgangLanger_Pexels', file: video('WolfgangLanger_Pexels.mp4') },
     { name: 'default.wmv', file: video('default.wmv') },
     { name: 'multi_face.avi', file: video('multi_face.avi') },
     { name: 'bench session, 3 min', file: bench, looped: true },
+    { name: 'calm session, 3 min, 6 known changes', file: calm.file, changes: calm.changes },
   ];
 }
 
@@ -85,6 +89,11 @@ const pad = (text: string, width: number): string => text.padEnd(width);
 
 /** What a marker says changed, without its duration: "Brief (1.5 s): brows raised" → "brief: brows raised". */
 const what = (m: Marker): string => `${m.kind}: ${m.summary.replace(/^Brief \([^)]*\): /, '')}`;
+
+/** How many of the known changes [start, end] some marker overlaps, ±1 s. */
+function changesMarked(markers: readonly Marker[], changes: readonly [number, number][], offsetSec: number): number {
+  return changes.filter(([start, end]) => markers.some((m) => m.startSec + offsetSec <= end + 1 && m.endSec + offsetSec >= start - 1)).length;
+}
 
 /**
  * For a recording that repeats one recording of `periodSec`: each moment of the repetition that has a
@@ -117,7 +126,7 @@ async function main(): Promise<void> {
     mkdirSync(WORK, { recursive: true });
   }
   const totals = new Map(VARIANTS.map((v) => [v.name, { reference: 0, found: 0, extra: 0 }]));
-  for (const [index, { name, file, looped }] of recordings().entries()) {
+  for (const [index, { name, file, looped, changes }] of recordings().entries()) {
     const reference = await markersOf(file, [], join(WORK, `${index}-reference`));
     console.warn(`${name}: ${reference.length} markers at the defaults`);
     const analyses = [{ name: 'reference', markers: reference, offsetSec: 0 }];
@@ -137,6 +146,7 @@ async function main(): Promise<void> {
       console.warn(`  repetitions marked (${analyses.map((a) => a.name).join(', ')}):`);
       for (const line of repeats(analyses, durationOf(LOOPED_BASE), durationOf(file))) console.warn(`    ${line}`);
     }
+    if (changes) console.warn(`  known changes marked: ${analyses.map((a) => `${a.name} ${changesMarked(a.markers, changes, a.offsetSec)}/${changes.length}`).join(', ')}`);
   }
   console.warn('\nall recordings:');
   for (const [name, { reference, found, extra }] of totals) console.warn(`  ${pad(name, 11)} re-found ${found}/${reference} (${((100 * found) / Math.max(1, reference)).toFixed(0)} %), ${extra} extra`);
