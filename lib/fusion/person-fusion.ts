@@ -10,6 +10,7 @@ import { findBriefRuns, withoutRuns, type BriefRun } from './brief.ts';
 import type { CueStream } from './cue-types.ts';
 import { faceCueStreams } from './face-cues.ts';
 import type { Grid } from './grid.ts';
+import { changeMoment } from './change-moment.ts';
 import { buildMarker, type CueEvidence, type DraftMarker } from './marker-build.ts';
 import { minWindowBins, type FusionOptions } from './options.ts';
 import { findPeaks } from './peaks.ts';
@@ -133,17 +134,29 @@ export function shiftTestCount(person: TestedPerson): number {
 export function markPerson(person: TestedPerson, grid: Grid, wBins: number, shiftBar: number, options: FusionOptions): { timeline: PersonTimeline; markers: DraftMarker[] } {
   const { personId, cues } = person;
   const score = changeScore(cues.map((c) => c.changes), grid.binCount, shiftBar, options);
+  // The shortest shift window, in which a change shorter than the test's window is found where it is (change-moment.ts).
+  const shortBins = Math.min(wBins, Math.max(1, Math.round(options.windowMinSec / options.binSec)));
 
   const markers: DraftMarker[] = [];
   for (const peak of findPeaks(score, wBins)) {
     const changed: CueEvidence[] = [];
+    const shifted: TestedCue[] = [];
     for (const cue of cues) {
       const change = cue.changes[peak.edge] ?? null;
       if (isShift(change, shiftBar, options)) {
         changed.push({ stream: cue.stream, z: cue.lasting, d: change.d, before: [peak.edge - wBins, peak.edge], after: [peak.edge, peak.edge + wBins] });
+        shifted.push(cue);
       }
     }
-    const marker = buildMarker({ kind: 'shift', personId, from: peak.from, to: peak.to, at: peak.edge, cues: changed, threshold: options.shiftMinEffect }, grid);
+    // The moment may move only to edges where the test still finds one of these cues changed the same way.
+    const testHolds = (edge: number) =>
+      shifted.some((cue, c) => {
+        const change = cue.changes[edge] ?? null;
+        return isShift(change, shiftBar, options) && Math.sign(change.d) === Math.sign(changed[c]!.d);
+      });
+    const moving = shifted.map((cue, c) => ({ z: cue.lasting, d: changed[c]!.d, noise: cue.noise }));
+    const at = changed.length > 0 ? changeMoment(moving, peak.edge, wBins, shortBins, minWindowBins(shortBins, options), testHolds, options.evidenceFloor) : peak.edge;
+    const marker = buildMarker({ kind: 'shift', personId, from: Math.min(peak.from, at), to: Math.max(peak.to, at), at, cues: changed, threshold: options.shiftMinEffect }, grid);
     if (marker) markers.push(marker);
   }
   for (const cluster of clusterBriefRuns(cues)) {

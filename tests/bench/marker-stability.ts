@@ -9,7 +9,8 @@
  *   2.5 fps           half the model calls.
  * Markers are paired with the reference's by kind, person and moment ±1 s (lib/fusion/marker-agreement.ts).
  * The calm session (bench-session.ts) is a face talking calmly with six expressive clips put in at known
- * times: the table counts how many of them some marker overlaps.
+ * times: the table counts how many of them some marker overlaps, and how many shift markers put the
+ * moment of their change within 1 s of where a clip begins or ends.
  * The bench session is one 9.5-s recording played 19 times, each time at another phase to the frames
  * analysed and to the 0.5-s bins: a marker of one moment of it should be in every repetition, and the
  * table counts in how many it is.
@@ -95,6 +96,13 @@ function changesMarked(markers: readonly Marker[], changes: readonly [number, nu
   return changes.filter(([start, end]) => markers.some((m) => m.startSec + offsetSec <= end + 1 && m.endSec + offsetSec >= start - 1)).length;
 }
 
+/** Of the shift markers, how many put their moment (changeSec) within 1 s of a known change's start or end. */
+function shiftsOnChanges(markers: readonly Marker[], changes: readonly [number, number][], offsetSec: number): string {
+  const shifts = markers.filter((m) => m.changeSec !== undefined);
+  const near = shifts.filter((m) => changes.some((change) => change.some((edge) => Math.abs(m.changeSec! + offsetSec - edge) <= 1)));
+  return `${near.length}/${shifts.length}`;
+}
+
 /**
  * For a recording that repeats one recording of `periodSec`: each moment of the repetition that has a
  * marker in any of the analyses, and in how many repetitions each analysis marks it (±1 s).
@@ -146,7 +154,10 @@ async function main(): Promise<void> {
       console.warn(`  repetitions marked (${analyses.map((a) => a.name).join(', ')}):`);
       for (const line of repeats(analyses, durationOf(LOOPED_BASE), durationOf(file))) console.warn(`    ${line}`);
     }
-    if (changes) console.warn(`  known changes marked: ${analyses.map((a) => `${a.name} ${changesMarked(a.markers, changes, a.offsetSec)}/${changes.length}`).join(', ')}`);
+    if (changes) {
+      console.warn(`  known changes marked: ${analyses.map((a) => `${a.name} ${changesMarked(a.markers, changes, a.offsetSec)}/${changes.length}`).join(', ')}`);
+      console.warn(`  shifts placed within 1 s of a change's start or end: ${analyses.map((a) => `${a.name} ${shiftsOnChanges(a.markers, changes, a.offsetSec)}`).join(', ')}`);
+    }
   }
   console.warn('\nall recordings:');
   for (const [name, { reference, found, extra }] of totals) console.warn(`  ${pad(name, 11)} re-found ${found}/${reference} (${((100 * found) / Math.max(1, reference)).toFixed(0)} %), ${extra} extra`);

@@ -39,6 +39,23 @@ test('a smile that drops at 600 s of 1200 s gives one face shift bracketing 600 
   assert.equal(m.missedBecause, undefined);
 });
 
+test('a 5-s smile (shorter than the 10-s windows) is marked where it begins and ends, wherever it falls', () => {
+  // The two-window test finds such a change equally well from every edge whose window holds all of it;
+  // the moment must still be where the smile starts and stops (change-moment.ts), not up to 5 s away.
+  for (const [seed, start] of [[11, 300], [12, 300.2], [13, 300.4], [14, 411.1], [15, 522.3]] as const) {
+    const smile = (t: number) => (t >= start && t < start + 5 ? 0.4 : 0.1);
+    const face = faceTrack({ durationSec: 600, seed, noise: 0.05, levels: both('mouthSmile', smile) });
+    const shifts = run({ face: [face], voice: [], durationSec: 600 }).filter((m) => m.kind === 'shift');
+    assert.equal(shifts.length, 2, `smile at ${start}: ${JSON.stringify(shifts.map((m) => [m.changeSec, m.summary]))}`);
+    const [up, down] = shifts as [Marker, Marker];
+    assert.match(up.summary, /^Smile increased/);
+    assert.match(down.summary, /^Smile decreased/);
+    assert.ok(Math.abs(up.changeSec! - start) <= 1, `smile from ${start}: marked at ${up.changeSec}`);
+    assert.ok(Math.abs(down.changeSec! - (start + 5)) <= 1, `smile until ${start + 5}: marked at ${down.changeSec}`);
+    for (const m of shifts) assert.ok(m.startSec <= m.changeSec! && m.changeSec! <= m.endSec, `${m.startSec}–${m.endSec} holds ${m.changeSec}`);
+  }
+});
+
 test('a loudness step gives a voice shift, unattributed like its voice track', () => {
   const voice = voiceTrack({ durationSec: 600, seed: 2, speech: turnTaking(600, 5), f0Hz: () => 180, loudnessDb: step(300, -30, -22) });
   const face = faceTrack({ durationSec: 600, seed: 3 });
