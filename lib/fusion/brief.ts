@@ -28,16 +28,21 @@ function observed(z: Series, from: number, to: number): number[] {
  * extent lasts at most briefMaxSec; has observed bins right before and after it; sits in surroundings
  * (briefMaxSec on each side) whose means are within briefReturnZ of baseline; and stands out from those
  * surroundings by at least `bar` standard errors of the cue's bin-to-bin noise (evidenceBar over the places
- * an excursion could start: every observed bin of every brief cue).
+ * an excursion could start: every observed bin of every brief cue). A swing from one side straight to
+ * the other is two excursions, each with the other in its surroundings: half a second each way passes,
+ * a second each way does not (tests/unit/fusion-parts.test.ts).
  */
-export function findBriefRuns(
-  z: Series,
-  noise: number,
-  bar: number,
-  options: FusionOptions,
-  sampleZ: readonly (readonly number[])[] | null = null,
-  risesOnly = false,
-): BriefRun[] {
+export interface BriefCue {
+  z: Series;
+  /** The cue's bin-to-bin noise, in typical spreads. */
+  noise: number;
+  /** Each bin's samples as z, where the cue knows them: the excursion then needs briefMinSamples of them out. */
+  sampleZ?: readonly (readonly number[])[] | null;
+  /** Only rises count (a cue whose falls are not a moment, e.g. lips pressed: its fall is speech). */
+  risesOnly?: boolean;
+}
+
+export function findBriefRuns({ z, noise, sampleZ = null, risesOnly = false }: BriefCue, bar: number, options: FusionOptions): BriefRun[] {
   const maxBins = Math.max(1, Math.round(options.briefMaxSec / options.binSec));
   const runs: BriefRun[] = [];
   const beyond = (k: number, sign: number) => isValue(z[k]) && z[k]! * sign >= options.briefReturnZ;

@@ -119,7 +119,7 @@ export function testPerson(person: MeasuredPerson, grid: Grid, wBins: number, br
   const minBins = minWindowBins(wBins, options);
   const cues = person.cues.map((cue): TestedCue => {
     const { brief } = cue.stream.info;
-    const briefRuns = brief ? findBriefRuns(cue.z, cue.noise, briefBar, options, cue.sampleZ, brief === 'rises') : [];
+    const briefRuns = brief ? findBriefRuns({ z: cue.z, noise: cue.noise, sampleZ: cue.sampleZ, risesOnly: brief === 'rises' }, briefBar, options) : [];
     const lasting = withoutRuns(cue.z, briefRuns);
     return { ...cue, briefRuns, lasting, changes: changesOf({ sums: windowSums(lasting), noise: cue.noise }, grid.binCount, wBins, minBins) };
   });

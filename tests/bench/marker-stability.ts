@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import type { Analysis, Marker } from '../../lib/analysis/types.ts';
 import { markerOnset } from '../../lib/analysis/marker-onset.ts';
 import { markerAgreement } from '../../lib/fusion/marker-agreement.ts';
+import { whatChanged } from '../../lib/fusion/summary.ts';
 import { reassignRoles } from '../../lib/roles/assign-roles.ts';
 import { runCli } from '../helpers/cli.ts';
 import { durationOf, ffmpeg } from '../helpers/ffmpeg.ts';
@@ -89,7 +90,7 @@ async function markersOf(file: string, args: string[], out: string): Promise<Ana
 const pad = (text: string, width: number): string => text.padEnd(width);
 
 /** What a marker says changed, without its duration: "Brief (1.5 s): brows raised" → "brief: brows raised". */
-const what = (m: Marker): string => `${m.kind}: ${m.summary.replace(/^Brief \([^)]*\): /, '')}`;
+const what = (m: Marker): string => `${m.kind}: ${whatChanged(m.summary)}`;
 
 /** How many of the known changes [start, end] some marker overlaps, ±1 s. */
 function changesMarked(markers: readonly Marker[], changes: readonly [number, number][], offsetSec: number): number {

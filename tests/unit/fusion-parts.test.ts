@@ -10,7 +10,7 @@ import { DEFAULT_FUSION_OPTIONS, resolveOptions, windowBins } from '../../lib/fu
 import { findPeaks } from '../../lib/fusion/peaks.ts';
 import { groupByPerson } from '../../lib/fusion/person-fusion.ts';
 import { median } from '../../lib/fusion/robust.ts';
-import { summarise } from '../../lib/fusion/summary.ts';
+import { summarise, whatChanged } from '../../lib/fusion/summary.ts';
 import { changeAt, windowSums } from '../../lib/fusion/two-window.ts';
 import { faceTrack, voiceTrack } from '../helpers/fusion-synthetic.ts';
 import { seededRandom } from '../../lib/maths/seeded-random.ts';
@@ -83,23 +83,23 @@ test('brief runs: short, back to baseline on both sides, and clear of the noise'
   const blip = [...base];
   blip[20] = 6;
   blip[21] = 5;
-  const runs = findBriefRuns(blip, noiseOf(base), BAR, options);
+  const runs = findBriefRuns({ z: blip, noise: noiseOf(base) }, BAR, options);
   assert.deepEqual(runs.map((r) => [r.from, r.to]), [[20, 22]]);
   assert.ok(runs[0]!.d > 5);
 
   const long = [...base];
   long.fill(6, 20, 27);
-  assert.deepEqual(findBriefRuns(long, noiseOf(base), BAR, options), [], 'three and a half seconds is not brief');
+  assert.deepEqual(findBriefRuns({ z: long, noise: noiseOf(base) }, BAR, options), [], 'three and a half seconds is not brief');
   const noReturn = [...base];
   noReturn.fill(2, 22);
   noReturn[20] = 6;
   noReturn[21] = 5;
-  assert.deepEqual(findBriefRuns(noReturn, noiseOf(base), BAR, options), [], 'it must come back to baseline');
+  assert.deepEqual(findBriefRuns({ z: noReturn, noise: noiseOf(base) }, BAR, options), [], 'it must come back to baseline');
   const unseen = [...blip];
   unseen[22] = null;
-  assert.deepEqual(findBriefRuns(unseen, noiseOf(base), BAR, options), [], 'the return must be observed');
-  assert.deepEqual(findBriefRuns(blip, 2, BAR, options), [], 'noisy cues need a larger blip');
-  assert.deepEqual(findBriefRuns(blip.map((v) => (v === null ? null : -v)), noiseOf(base), BAR, options, null, true), [], 'a fall is not a brief of a rises-only cue');
+  assert.deepEqual(findBriefRuns({ z: unseen, noise: noiseOf(base) }, BAR, options), [], 'the return must be observed');
+  assert.deepEqual(findBriefRuns({ z: blip, noise: 2 }, BAR, options), [], 'noisy cues need a larger blip');
+  assert.deepEqual(findBriefRuns({ z: blip.map((v) => (v === null ? null : -v)), noise: noiseOf(base), risesOnly: true }, BAR, options), [], 'a fall is not a brief of a rises-only cue');
 });
 
 test('a brief run spans the whole excursion, so where its shoulders sampled does not decide it', () => {
@@ -111,8 +111,25 @@ test('a brief run spans the whole excursion, so where its shoulders sampled does
   onePeakBin.splice(19, 4, 2.8, 4.2, 2.6, 1.6);
   const twoPeakBins = [...base];
   twoPeakBins.splice(19, 4, 1.9, 3.4, 3.2, 2.4);
-  const spans = [onePeakBin, twoPeakBins].map((z) => findBriefRuns(z, noiseOf(base), BAR, options).map((r) => [r.from, r.to]));
+  const spans = [onePeakBin, twoPeakBins].map((z) => findBriefRuns({ z, noise: noiseOf(base) }, BAR, options).map((r) => [r.from, r.to]));
   assert.deepEqual(spans, [[[19, 23]], [[19, 23]]]);
+});
+
+test('a swing from one side straight to the other is judged by its surroundings', () => {
+  // Decided (stop 40): an excursion ends where the cue is back under briefReturnZ on its own side, and no
+  // longer needs the bins beside it inside briefMinZ; the other side then weighs in its surroundings.
+  const BAR = 5;
+  const base: Series = Array.from({ length: 40 }, (_, k) => (k % 2 === 0 ? 0.2 : -0.2));
+  const halfSeconds = [...base];
+  halfSeconds.splice(20, 2, 5, -5);
+  assert.deepEqual(
+    findBriefRuns({ z: halfSeconds, noise: noiseOf(base) }, BAR, options).map((r) => [r.from, r.to, Math.sign(r.d)]),
+    [[20, 21, 1], [21, 22, -1]],
+    'half a second up, half a second down: two moments',
+  );
+  const seconds = [...base];
+  seconds.splice(20, 4, 5, 5, -5, -5);
+  assert.deepEqual(findBriefRuns({ z: seconds, noise: noiseOf(base) }, BAR, options), [], 'a second each way: the surroundings are not near baseline');
 });
 
 test('a voice with no speaker stays its own person; an attributed one joins that face', () => {
@@ -136,4 +153,5 @@ test('summaries name the top cues by modality and direction, briefs say how long
   const item = (info: typeof VOICE_CUES.pitch, d: number) => ({ info, d, change: 0 });
   assert.equal(summarise([item(VOICE_CUES.loudness, 2), item(VOICE_CUES.pitch, 1.5)]), 'Voice louder, pitch higher');
   assert.equal(summarise([item(VOICE_CUES.pitch, -3)], 1), 'Brief (1.0 s): pitch lower');
+  assert.equal(whatChanged(summarise([item(VOICE_CUES.pitch, -3)], 12.5)), 'pitch lower');
 });
