@@ -139,23 +139,19 @@ export function markPerson(person: TestedPerson, grid: Grid, wBins: number, shif
 
   const markers: DraftMarker[] = [];
   for (const peak of findPeaks(score, wBins)) {
-    const changed: CueEvidence[] = [];
-    const shifted: TestedCue[] = [];
-    for (const cue of cues) {
+    const shifted = cues.flatMap((cue) => {
       const change = cue.changes[peak.edge] ?? null;
-      if (isShift(change, shiftBar, options)) {
-        changed.push({ stream: cue.stream, z: cue.lasting, d: change.d, before: [peak.edge - wBins, peak.edge], after: [peak.edge, peak.edge + wBins] });
-        shifted.push(cue);
-      }
-    }
+      return isShift(change, shiftBar, options) ? [{ cue, d: change.d }] : [];
+    });
+    const changed = shifted.map(({ cue, d }): CueEvidence => ({ stream: cue.stream, z: cue.lasting, d, before: [peak.edge - wBins, peak.edge], after: [peak.edge, peak.edge + wBins] }));
     // The moment may move only to edges where the test still finds one of these cues changed the same way.
     const testHolds = (edge: number) =>
-      shifted.some((cue, c) => {
+      shifted.some(({ cue, d }) => {
         const change = cue.changes[edge] ?? null;
-        return isShift(change, shiftBar, options) && Math.sign(change.d) === Math.sign(changed[c]!.d);
+        return isShift(change, shiftBar, options) && Math.sign(change.d) === Math.sign(d);
       });
-    const moving = shifted.map((cue, c) => ({ z: cue.lasting, d: changed[c]!.d, noise: cue.noise }));
-    const at = changed.length > 0 ? changeMoment(moving, peak.edge, wBins, shortBins, minWindowBins(shortBins, options), testHolds, options.evidenceFloor) : peak.edge;
+    const moving = shifted.map(({ cue, d }) => ({ z: cue.lasting, d, noise: cue.noise }));
+    const at = moving.length > 0 ? changeMoment(moving, peak.edge, wBins, shortBins, minWindowBins(shortBins, options), testHolds, options.evidenceFloor) : peak.edge;
     const marker = buildMarker({ kind: 'shift', personId, from: Math.min(peak.from, at), to: Math.max(peak.to, at), at, cues: changed, threshold: options.shiftMinEffect }, grid);
     if (marker) markers.push(marker);
   }
