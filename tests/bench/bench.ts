@@ -5,6 +5,7 @@
  * Not a test: it prints numbers to quote, and fails only if a stage fails.
  */
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { decodeAudio } from '../../main/media/decode-audio.ts';
 import { decodeVideoFrames } from '../../main/media/decode-video.ts';
@@ -54,10 +55,17 @@ function print(row: Row): void {
   console.warn(`  peak PSS by process: ${kinds}`);
 }
 
-/** Where the vision stage's time goes: each model's time per call, inside a worker (the workers share the cores). */
-function printModelCost(cost: ModelCost): void {
+/**
+ * Where the vision stage's time goes: each model's time per call, inside a worker (the workers share the
+ * cores), and the speed the models alone allow on this machine's cores: however good the rest, the
+ * analysis cannot be faster than its model calls spread over every core.
+ */
+function printModelCost(cost: ModelCost, mediaSec: number): void {
   const parts = Object.entries(cost).map(([kind, { frames, ms }]) => `${kind} model ${frames} frames, ${(ms / Math.max(1, frames)).toFixed(1)} ms each (${(ms / 1000).toFixed(1)} s in all)`);
   console.warn(`  in the workers: ${parts.join('; ')}`);
+  const modelSec = Object.values(cost).reduce((sum, { ms }) => sum + ms, 0) / 1000;
+  const cores = availableParallelism();
+  console.warn(`  the model calls alone: ${modelSec.toFixed(0)} CPU-seconds, so at most ${((mediaSec * cores) / modelSec).toFixed(1)}× real time on ${cores} cores`);
 }
 
 /**
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
         await engine.close();
       }
     });
-    if (cost) printModelCost(cost);
+    if (cost) printModelCost(cost, durationSec);
     // The command itself, as a user runs it: its memory is the product's, not this script's TypeScript loader.
     const endToEnd = await measure('end to end (attune analyze)', durationSec, async () => {
       const out = join(BENCH_OUTPUT, `analysis-${min}min`);
