@@ -45,7 +45,8 @@ function shortChange(cues: readonly ShiftedCue[], sums: readonly WindowSums[], e
  * test still holds (`testHolds`), the one where Σ sign(d)·(short-window change) over the cues is
  * largest — but only when that is more than `margin` standard errors of the short-window comparison
  * above the peak's own (the best of some forty noisy edges beats any one of them by one or two); a slow
- * change, whose short-window change is about as large all along, stays at the test's peak. `shortBins` is the short window, `minBins` the fewest observed bins each of its windows needs.
+ * change, whose short-window change is about as large all along, stays at the test's peak. `shortBins`
+ * is the short window, `minBins` the fewest observed bins each of its windows needs.
  */
 export function changeMoment(
   cues: readonly ShiftedCue[],
