@@ -41,22 +41,23 @@ export function calmSession(): CalmSession {
   const pieces = { calm: join(dir, 'neutral-there-and-back.mp4'), happy: join(dir, 'happy.mp4'), fearful: join(dir, 'fearful.mp4') };
   const encode = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-c:a', 'aac', '-ar', '48000', '-ac', '2'];
   const sameFormat = 'fps=30,scale=1280:720,setsar=1';
+  // Six times over: the calm piece four times, then happy or fearful in turn.
+  const order = Array.from({ length: 6 }, (_, i) => [...Array<string>(4).fill(pieces.calm), i % 2 === 0 ? pieces.happy : pieces.fearful]).flat();
   if (!existsSync(file)) {
     ffmpeg('-i', video('01-01-01-01-02-01-05.mp4'), '-filter_complex', `[0:v]split[a][b];[b]reverse[r];[a][r]concat=n=2:v=1:a=0,${sameFormat}[v];[0:a]asplit[x][y];[y]areverse[ry];[x][ry]concat=n=2:v=0:a=1[s]`, '-map', '[v]', '-map', '[s]', ...encode, pieces.calm);
     ffmpeg('-i', video('01-01-03-01-01-02-05.mp4'), '-vf', sameFormat, ...encode, pieces.happy);
     ffmpeg('-i', video('01-01-06-02-02-02-05.mp4'), '-vf', sameFormat, ...encode, pieces.fearful);
     const list = join(dir, 'list.txt');
-    const order = Array.from({ length: 6 }, (_, i) => [...Array(4).fill(pieces.calm), i % 2 === 0 ? pieces.happy : pieces.fearful]).flat();
     writeFileSync(list, order.map((p) => `file '${p}'\n`).join(''));
     ffmpeg('-f', 'concat', '-safe', '0', '-i', list, ...encode, file);
   }
-  const [calm, happy, fearful] = [pieces.calm, pieces.happy, pieces.fearful].map(durationOf) as [number, number, number];
+  // The changes are where the order puts the expressive pieces.
+  const lengths = new Map(Object.values(pieces).map((piece) => [piece, durationOf(piece)]));
   const changes: [number, number][] = [];
   let t = 0;
-  for (let i = 0; i < 6; i++) {
-    t += 4 * calm;
-    const length = i % 2 === 0 ? happy : fearful;
-    changes.push([t, t + length]);
+  for (const piece of order) {
+    const length = lengths.get(piece)!;
+    if (piece !== pieces.calm) changes.push([t, t + length]);
     t += length;
   }
   return { file, changes };

@@ -78,11 +78,12 @@ function candidateBins(sparse: Analysis, zBar: number): boolean[] {
 const coarseToFine = (zBar: number, padSec: number): Schedule => ({
   name: `1/3 + dense ±${padSec} s of z ≥ ${zBar}`,
   frames(analysis) {
-    const sparse = withFaces(analysis, everyNth(3).frames(analysis));
+    const coarse = everyNth(3).frames(analysis);
+    const sparse = withFaces(analysis, coarse);
     const flagged = candidateBins(sparse, zBar);
     const pad = Math.round(padSec / binSec);
     const dense = flagged.map((_, k) => flagged.slice(Math.max(0, k - pad), k + pad + 1).includes(true));
-    return analysis.tracks.face.map((track) => (i: number) => i % 3 === 0 || dense[binAt(track.t[i]!, binSec)] === true);
+    return analysis.tracks.face.map((track, n) => (i: number) => coarse[n]!(i) || dense[binAt(track.t[i]!, binSec)] === true);
   },
 });
 
@@ -93,7 +94,7 @@ function savedReferences(): { name: string; analysis: Analysis }[] {
   if (dirs.length === 0) throw new Error(`no saved analyses in ${WORK}: run "npm run bench:markers" first`);
   return dirs.map((dir) => {
     const analysis = JSON.parse(readFileSync(join(WORK, dir, 'analysis.json'), 'utf8')) as Analysis;
-    return { name: `${dir.split("-")[0]} ${analysis.source.file}`, analysis };
+    return { name: `${dir.split('-')[0]} ${analysis.source.file}`, analysis };
   });
 }
 
